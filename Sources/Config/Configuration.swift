@@ -1,0 +1,16 @@
+import FeedModel
+
+/// Everything feeds.conf says: settings, feeds, the gazetteer and the topics.
+public struct Configuration: Sendable, Equatable {
+    public var settings: Settings
+    public var feeds: [FeedSource]
+    public var entities: [EntityDefinition]
+    public var topics: [TopicDefinition]
+
+    public init(settings: Settings, feeds: [FeedSource], entities: [EntityDefinition], topics: [TopicDefinition]) {
+        self.settings = settings
+        self.feeds = feeds
+        self.entities = entities
+        self.topics = topics
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// One feed as configured in feeds.conf's [feeds] section.
+public struct FeedSource: Sendable, Equatable, Hashable {
+    /// Unique short name; defaults to the URL's host when feeds.conf gives none.
+    public var name: String
+    public var url: String
+    public var country: String?
+    public var language: String?
+    public var tags: [String]
+    /// Every other key=value option of the feed line, verbatim (encoding, tz, interval, ...).
+    public var options: [String: String]
+
+    public init(name: String, url: String, country: String? = nil, language: String? = nil,
+                tags: [String] = [], options: [String: String] = [:]) {
+        self.name = name
+        self.url = url
+        self.country = country
+        self.language = language
+        self.tags = tags
+        self.options = options
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A stored item that the matcher kept, with what the digest needs to show it.
+/// Storage produces these; Digest renders them.
+public struct MatchedItem: Sendable, Equatable {
+    public var feedName: String
+    /// The feed's own title, when it gave one.
+    public var feedTitle: String?
+    public var itemID: String
+    public var title: String
+    public var link: String?
+    public var published: Date?
+    /// When feedwatch first stored the item: this decides the digest day.
+    public var firstSeen: Date
+    public var topics: [String]
+    public var hits: [Hit]
+
+    public init(feedName: String, feedTitle: String? = nil, itemID: String, title: String, link: String?,
+                published: Date?, firstSeen: Date, topics: [String], hits: [Hit]) {
+        self.feedName = feedName
+        self.feedTitle = feedTitle
+        self.itemID = itemID
+        self.title = title
+        self.link = link
+        self.published = published
+        self.firstSeen = firstSeen
+        self.topics = topics
+        self.hits = hits
+    }
+
+    /// Distinct entity names that hit, in order of first appearance.
+    public var entities: [String] { MatchResult(topics: topics, hits: hits).entities }
+}

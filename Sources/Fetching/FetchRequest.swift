@@ -1,0 +1,30 @@
+import Foundation
+
+/// One transfer to make. `key` is the caller's handle to tell results apart.
+public struct FetchRequest: Sendable, Equatable {
+    public var key: Int
+    public var url: String
+    /// Validators from the previous 200, sent back verbatim (ETag quotes included).
+    public var etag: String?
+    public var lastModified: String?
+    public var userAgent: String
+    /// Only a feed whose configured URL is itself file: may be read from disk.
+    public var allowFileScheme: Bool
+    public var connectTimeoutSeconds: Int
+    public var totalTimeoutSeconds: Int
+    public var maxBodyBytes: Int
+
+    public init(key: Int, url: String, etag: String? = nil, lastModified: String? = nil,
+                userAgent: String, allowFileScheme: Bool = false, connectTimeoutSeconds: Int = 10,
+                totalTimeoutSeconds: Int = 30, maxBodyBytes: Int = 15 * 1024 * 1024) {
+        self.key = key
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+        self.userAgent = userAgent
+        self.allowFileScheme = allowFileScheme
+        self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.totalTimeoutSeconds = totalTimeoutSeconds
+        self.maxBodyBytes = maxBodyBytes
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A transfer that worked: a 2xx with its (decompressed) body, or a 304 with none.
+public struct FetchResponse: Sendable, Equatable {
+    public var status: Int
+    /// Response headers of the final hop, names lowercased; a repeated header keeps its last value.
+    public var headers: [String: String]
+    public var body: Data
+    /// Where the body came from after redirects.
+    public var effectiveURL: String
+    public var redirectCount: Int
+
+    public init(status: Int, headers: [String: String], body: Data, effectiveURL: String, redirectCount: Int = 0) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.effectiveURL = effectiveURL
+        self.redirectCount = redirectCount
+    }
+
+    public var isNotModified: Bool { status == 304 }
+    public var etag: String? { headers["etag"] }
+    public var lastModified: String? { headers["last-modified"] }
+    /// The charset parameter of Content-Type, if any ("windows-1251").
+    public var charset: String? {
+        guard let type = headers["content-type"] else { return nil }
+        for part in type.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "charset" {
+                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            }
+        }
+        return nil
+    }
+}
