@@ -1,0 +1,64 @@
+import Foundation
+import FeedModel
+import Config
+import Fetching
+import Parsing
+import Matching
+
+/// One feed read outside a poll run, for `feedwatch parse` and `feedwatch match`:
+/// from a file path or a URL, nothing stored.
+public struct FeedInspector {
+    public let userAgent: String
+
+    public init(userAgent: String = Settings.defaultUserAgent) {
+        self.userAgent = userAgent
+    }
+
+    /// Reads and parses `source` (a path, or an http, https or file URL).
+    public func parse(_ source: String, encoding: String? = nil, timeZone: TimeZone? = nil) throws(MonitorError) -> ParsedFeed {
+        let document = try load(source)
+        do {
+            return try FeedParser().parse(document.body, options: ParseOptions(
+                httpCharset: document.charset, encodingOverride: encoding,
+                defaultTimeZone: timeZone, baseURL: document.url))
+        } catch {
+            throw .input("parse \(source): \(error.message)")
+        }
+    }
+
+    /// Parses `source` and says, for each item, what feeds.conf's matcher makes of it.
+    public func match(_ source: String, configuration: Configuration) throws(MonitorError) -> (ParsedFeed, [MatchResult]) {
+        let feed = try parse(source)
+        let matcher = Matcher(entities: configuration.entities, topics: configuration.topics,
+                              maxSuffixLength: configuration.settings.maxSuffixLength)
+        return (feed, feed.items.map { matcher.match($0.matchInput) })
+    }
+
+    private struct Document {
+        var body: Data
+        var charset: String?
+        var url: String?
+    }
+
+    private func load(_ source: String) throws(MonitorError) -> Document {
+        let lower = source.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:") else {
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw .input("read \(source): no such file or not readable")
+            }
+            return Document(body: data, charset: nil, url: URL(fileURLWithPath: source).absoluteString)
+        }
+        var outcome: Result<FetchResponse, FetchError>?
+        let request = FetchRequest(key: 0, url: source, userAgent: userAgent,
+                                   allowFileScheme: lower.hasPrefix("file:"))
+        Fetcher(maxConcurrent: 1).fetch([request]) { _, result in outcome = result }
+        switch outcome {
+        case .success(let response)?:
+            return Document(body: response.body, charset: response.charset, url: response.effectiveURL)
+        case .failure(let error)?:
+            throw .input(error.message)
+        case nil:
+            throw .input("fetch \(source): no result")
+        }
+    }
+}
