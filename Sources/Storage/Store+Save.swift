@@ -22,8 +22,8 @@ extension Store {
                 }
                 summary.newItems += 1
                 if match.isKept {
-                    try db.execute(sql: "INSERT INTO matches (item_id, topics, hits) VALUES (?, ?, ?)",
-                                   arguments: [itemID, try encodeJSON(match.topics), try encodeJSON(match.hits)])
+                    try db.cachedStatement(sql: "INSERT INTO matches (item_id, topics, hits) VALUES (?, ?, ?)")
+                        .execute(arguments: [itemID, try encodeJSON(match.topics), try encodeJSON(match.hits)])
                     summary.newMatches += 1
                 }
             }
@@ -62,12 +62,13 @@ extension Store {
     /// Inserts an item not seen before and returns its row id; nil when the feed already has it.
     /// A stored item is left as it is (later revisions are not tracked yet).
     private static func insertItem(_ item: FeedItem, feedID: Int64, firstSeen: Date, in db: Database) throws -> Int64? {
-        try db.execute(sql: """
+        // Cached: a poll inserts thousands of items through this one statement.
+        try db.cachedStatement(sql: """
             INSERT INTO items (feed_id, item_key, title, link, published, updated,
                                authors, categories, enclosures, summary, content, first_seen)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed_id, item_key) DO NOTHING
-            """, arguments: [feedID, item.id, item.title, item.link, item.published, item.updated,
+            """).execute(arguments: [feedID, item.id, item.title, item.link, item.published, item.updated,
                              try encodeJSON(item.authors), try encodeJSON(item.categories),
                              try encodeJSON(item.enclosures), item.summary, item.content, firstSeen])
         return db.changesCount > 0 ? db.lastInsertedRowID : nil
