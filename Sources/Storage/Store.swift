@@ -1,25 +1,118 @@
 import Foundation
 import FeedModel
+import GRDB
 
 /// The SQLite file that holds feeds, items, matches and runs. The only place that knows SQL.
+///
+/// One `DatabaseQueue` in WAL mode: a poll run writes one feed at a time, and WAL lets
+/// another process (a digest run, `sqlite3` in a terminal) read while it does.
 public final class Store: Sendable {
+    public let path: String
+    let dbQueue: DatabaseQueue
+
     /// Opens (creating and migrating if needed) the database at `path`.
+    /// The folder is created when missing.
     public init(path: String) throws {
-        throw StoreError(message: "open \(path): not implemented yet")
+        self.path = path
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            configuration.foreignKeysEnabled = true
+            // Another poll or a digest run may hold the write lock for a moment.
+            configuration.busyMode = .timeout(10)
+            configuration.label = "feedwatch.store"
+            dbQueue = try DatabaseQueue(path: path, configuration: configuration)
+            try Store.migrator.migrate(dbQueue)
+        } catch {
+            throw StoreError.wrapping(error, "open \(path)")
+        }
     }
 
     /// The remembered state of a feed, or nil for a feed never polled.
-    public func feedState(named name: String) throws -> FeedState? { nil }
+    public func feedState(named name: String) throws -> FeedState? {
+        do {
+            return try dbQueue.read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM feeds WHERE name = ?", arguments: [name])
+                    .map(Store.feedState(from:))
+            }
+        } catch {
+            throw StoreError.wrapping(error, "read feed \(name)")
+        }
+    }
 
     /// Writes one fetch of one feed (state, new items, their matches) in one transaction.
     /// Items are deduplicated per feed by guid/id, else link.
-    public func save(_ record: FetchRecord) throws -> SaveSummary { SaveSummary() }
+    public func save(_ record: FetchRecord) throws -> SaveSummary {
+        do {
+            return try dbQueue.write { db in try Store.save(record, in: db) }
+        } catch {
+            throw StoreError.wrapping(error, "save feed \(record.feed.name)")
+        }
+    }
 
-    public func recordRun(_ run: RunRecord) throws {}
+    public func recordRun(_ run: RunRecord) throws {
+        do {
+            try dbQueue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO runs (started_at, finished_at, feeds_checked, feeds_failed, new_items, new_matches)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [run.startedAt, run.finishedAt, run.feedsChecked, run.feedsFailed,
+                                     run.newItems, run.newMatches])
+            }
+        } catch {
+            throw StoreError.wrapping(error, "record run")
+        }
+    }
 
-    /// Kept items first seen in [start, end), oldest first.
-    public func matchedItems(firstSeenFrom start: Date, to end: Date) throws -> [MatchedItem] { [] }
+    /// The last `limit` runs, newest first (for health reports).
+    public func recentRuns(limit: Int = 20) throws -> [RunRecord] {
+        do {
+            return try dbQueue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY started_at DESC, id DESC LIMIT ?",
+                                 arguments: [limit]).map { row in
+                    RunRecord(startedAt: row["started_at"], finishedAt: row["finished_at"],
+                              feedsChecked: row["feeds_checked"], feedsFailed: row["feeds_failed"],
+                              newItems: row["new_items"], newMatches: row["new_matches"])
+                }
+            }
+        } catch {
+            throw StoreError.wrapping(error, "read runs")
+        }
+    }
 
-    /// Every feed the store knows.
-    public func allFeedStates() throws -> [FeedState] { [] }
+    /// Kept items first seen in [start, end), oldest first (then in the order they were stored).
+    public func matchedItems(firstSeenFrom start: Date, to end: Date) throws -> [MatchedItem] {
+        do {
+            return try dbQueue.read { db in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT feeds.name AS feed_name, feeds.title AS feed_title,
+                           items.item_key, items.title, items.link, items.published, items.first_seen,
+                           matches.topics, matches.hits
+                    FROM items
+                    JOIN matches ON matches.item_id = items.id
+                    JOIN feeds ON feeds.id = items.feed_id
+                    WHERE items.first_seen >= ? AND items.first_seen < ?
+                    ORDER BY items.first_seen, items.id
+                    """, arguments: [start, end])
+                return try rows.map(Store.matchedItem(from:))
+            }
+        } catch {
+            throw StoreError.wrapping(error, "read matched items")
+        }
+    }
+
+    /// Every feed the store knows, by name.
+    public func allFeedStates() throws -> [FeedState] {
+        do {
+            return try dbQueue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM feeds ORDER BY name").map(Store.feedState(from:))
+            }
+        } catch {
+            throw StoreError.wrapping(error, "read feeds")
+        }
+    }
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Turns untrusted text (titles, names, links from feeds) into Markdown that shows it as written
+/// and cannot inject links, images, HTML or emphasis.
+enum MarkdownText {
+    /// Backslash-escapes what Markdown would read as syntax; line breaks become spaces
+    /// so a title cannot end the list item.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "\\", "[", "]", "*", "_", "`", "<", ">", "~":
+                out.append("\\")
+                out.append(character)
+            case "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}":
+                out.append(" ")
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// The link as a Markdown destination, or nil when it must not become a link
+    /// (javascript:, data:, relative, ...). Characters that would end or break the
+    /// destination are percent-encoded.
+    static func linkDestination(_ link: String) -> String? {
+        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let colon = trimmed.firstIndex(of: ":"),
+              ["http", "https", "file"].contains(trimmed[..<colon].lowercased()),
+              trimmed.index(after: colon) < trimmed.endIndex
+        else { return nil }
+        var out = ""
+        for scalar in trimmed.unicodeScalars {
+            switch scalar {
+            case " ", "(", ")", "<", ">", "\\", "\"", "`", "[", "]":
+                out += percentEncoded(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace:
+                out += percentEncoded(scalar)
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func percentEncoded(_ scalar: Unicode.Scalar) -> String {
+        String(scalar).utf8.map { byte in
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "%" + (hex.count == 1 ? "0" + hex : hex)
+        }.joined()
+    }
+}

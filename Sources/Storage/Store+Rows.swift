@@ -1,0 +1,44 @@
+import Foundation
+import FeedModel
+import GRDB
+
+/// Conversions between rows and FeedModel values; JSON columns are encoded here and only here.
+extension Store {
+    static func feedState(from row: Row) -> FeedState {
+        let kind: String? = row["last_failure_kind"]
+        return FeedState(
+            feedName: row["name"], url: row["url"], title: row["title"],
+            etag: row["etag"], lastModified: row["last_modified"],
+            lastChecked: row["last_checked"], lastSuccess: row["last_success"],
+            lastFailure: row["last_failure"],
+            // A kind written by a newer feedwatch still reads as a failure.
+            lastFailureKind: kind.map { FetchFailureKind(rawValue: $0) ?? .other },
+            lastFailureMessage: row["last_failure_message"],
+            consecutiveFailures: row["consecutive_failures"])
+    }
+
+    static func matchedItem(from row: Row) throws -> MatchedItem {
+        let itemKey: String = row["item_key"]
+        let topics = try decodeJSON([String].self, from: row["topics"], column: "topics of item \(itemKey)")
+        let hits = try decodeJSON([Hit].self, from: row["hits"], column: "hits of item \(itemKey)")
+        let title: String? = row["title"]
+        return MatchedItem(feedName: row["feed_name"], feedTitle: row["feed_title"], itemID: itemKey,
+                           title: title ?? "", link: row["link"], published: row["published"],
+                           firstSeen: row["first_seen"], topics: topics, hits: hits)
+    }
+
+    static func encodeJSON<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        // Stable bytes: the same item always stores the same text.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decodeJSON<T: Decodable>(_ type: T.Type, from text: String, column: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError(message: "bad JSON in \(column): \(error)")
+        }
+    }
+}

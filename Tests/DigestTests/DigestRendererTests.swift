@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import FeedModel
+@testable import Digest
+
+@Suite struct DigestRendererTests {
+    let utc = DigestRenderer(timeZone: TimeZone(secondsFromGMT: 0)!)
+    let baku = DigestRenderer(timeZone: TimeZone(identifier: "Asia/Baku")!)
+
+    @Test func rendersTheWholeDay() {
+        let items = [
+            Item.make("Peskov on Karabakh talks", link: "https://tass.ru/1", seen: Item.at(9, 14),
+                      topics: ["Karabakh", "Russia"],
+                      hits: [Item.hit("Karabakh", "Karabakh", .title), Item.hit("Peskov", "Песков", .summary, text: "Пескова"),
+                             Item.hit("Karabakh", "Karabakh", .summary)]),
+            Item.make("Şuşa festival", feed: "apa", link: "https://apa.az/2", seen: Item.at(7, 5),
+                      published: Item.at(-5, 0),
+                      hits: [Item.hit("Shusha", "Şuşa*", .title, text: "Şuşa"), Item.hit("Shusha", "Şuşa*", .content, text: "Şuşada")]),
+        ]
+        let expected = """
+            # feedwatch digest — 2024-04-18 (Asia/Baku)
+
+            2 items, 2 topics, 2 sources.
+
+            ## Karabakh
+
+            - 11:05 · apa · [Şuşa festival](https://apa.az/2) (published 2024-04-17) — entities: Shusha
+              matched: "Şuşa\\*" as "Şuşada" in title and content
+            - 13:14 · azertag · [Peskov on Karabakh talks](https://tass.ru/1) — entities: Karabakh, Peskov
+              matched: "Karabakh" in title and summary, "Песков" as "Пескова" in summary
+
+            ## Russia
+
+            - 13:14 · azertag · [Peskov on Karabakh talks](https://tass.ru/1) — entities: Karabakh, Peskov
+              matched: "Karabakh" in title and summary, "Песков" as "Пескова" in summary
+
+            """
+        #expect(baku.markdown(day: "2024-04-18", items: items, topicOrder: ["Karabakh", "Russia"]) == expected)
+    }
+
+    @Test func sectionsFollowFeedsConfOrderAndSkipEmptyTopics() {
+        let items = [
+            Item.make("a", topics: ["Energy"]),
+            Item.make("b", topics: ["Borders"]),
+        ]
+        let text = utc.markdown(day: "2024-04-18", items: items, topicOrder: ["Borders", "Elections", "Energy"])
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }
+        #expect(headings == ["## Borders", "## Energy"])
+        #expect(text.contains("2 items, 2 topics, 1 source."))
+    }
+
+    @Test func anItemKeptByTwoTopicsAppearsUnderEachButCountsOnce() {
+        let both = Item.make("Border talks", topics: ["Borders", "Diplomacy"])
+        let text = utc.markdown(day: "2024-04-18", items: [both], topicOrder: ["Diplomacy", "Borders"])
+        #expect(text.components(separatedBy: "[Border talks]").count - 1 == 2)
+        #expect(text.contains("1 item, 2 topics, 1 source."))
+        let diplomacy = text.range(of: "## Diplomacy")!, borders = text.range(of: "## Borders")!
+        #expect(diplomacy.lowerBound < borders.lowerBound)
+    }
+
+    @Test func topicsMissingFromTheOrderStillGetASection() {
+        let items = [Item.make("a", topics: ["Zeta"]), Item.make("b", topics: ["Alpha"]), Item.make("c", topics: ["Known"])]
+        let text = utc.markdown(day: "2024-04-18", items: items, topicOrder: ["Known"])
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }
+        #expect(headings == ["## Known", "## Alpha", "## Zeta"])
+    }
+
+    @Test func itemsAreSortedByFirstSeenThenTitle() {
+        let items = [
+            Item.make("Late", seen: Item.at(18, 0)),
+            Item.make("Beta", seen: Item.at(8, 0)),
+            Item.make("Alpha", seen: Item.at(8, 0)),
+            Item.make("Early", seen: Item.at(6, 30)),
+        ]
+        let text = utc.markdown(day: "2024-04-18", items: items, topicOrder: ["Karabakh"])
+        let titles = text.split(separator: "\n").filter { $0.hasPrefix("- ") }.map { line in
+            String(line.split(separator: "[")[1].split(separator: "]")[0])
+        }
+        #expect(titles == ["Early", "Alpha", "Beta", "Late"])
+    }
+
+    @Test func timesAreShownInTheDigestsTimeZone() {
+        let item = Item.make("Talks", seen: Item.at(5, 30))
+        let inUTC = utc.markdown(day: "2024-04-18", items: [item], topicOrder: ["Karabakh"])
+        let inBaku = baku.markdown(day: "2024-04-18", items: [item], topicOrder: ["Karabakh"])
+        #expect(inUTC.contains("- 05:30 · azertag · [Talks]"))
+        #expect(inBaku.contains("- 09:30 · azertag · [Talks]"))
+        #expect(inBaku.hasPrefix("# feedwatch digest — 2024-04-18 (Asia/Baku)\n"))
+    }
+
+    @Test func publishedDateIsShownOnlyWhenOnAnotherDay() {
+        // 22:00 UTC on the 17th is 02:00 on the 18th in Baku: the same day there, not in UTC.
+        let item = Item.make("Night news", seen: Item.at(8, 0), published: Item.at(-2, 0))
+        let inUTC = utc.markdown(day: "2024-04-18", items: [item], topicOrder: ["Karabakh"])
+        let inBaku = baku.markdown(day: "2024-04-18", items: [item], topicOrder: ["Karabakh"])
+        #expect(inUTC.contains("[Night news](https://azertag.az/1) (published 2024-04-17)"))
+        #expect(!inBaku.contains("published"))
+    }
+
+    @Test func titlesAreEscaped() {
+        let item = Item.make("[Breaking](javascript:x) *bold* _it_ `code` <script> a\\b ~~x~~\nnext",
+                             link: "https://x.az/1")
+        let text = utc.markdown(day: "2024-04-18", items: [item], topicOrder: ["Karabakh"])
+        let escaped = #"\[Breaking\](javascript:x) \*bold\* \_it\_ \`code\` \<script\> a\\b \~\~x\~\~ next"#
+        #expect(text.contains("[\(escaped)](https://x.az/1)"))
+    }
+
+    @Test func onlyWebAndFileLinksBecomeLinks() {
+        let links = [
+            "javascript:alert(1)": "Title (javascript:alert(1))",
+            "data:text/html,<b>": #"Title (data:text/html,\<b\>)"#,
+            "/relative/path": "Title (/relative/path)",
+            "HTTPS://Example.org/a": "[Title](HTTPS://Example.org/a)",
+            "file:///srv/feeds/a.xml": "[Title](file:///srv/feeds/a.xml)",
+            "https://x.az/a b(c)<d>": "[Title](https://x.az/a%20b%28c%29%3Cd%3E)",
+        ]
+        for (link, shown) in links {
+            let text = utc.markdown(day: "2024-04-18", items: [Item.make("Title", link: link)], topicOrder: ["Karabakh"])
+            #expect(text.contains("· azertag · \(shown)\n"), "link \(link)")
+        }
+    }
+
+    @Test func anItemWithoutTitleOrLinkStillShows() {
+        let text = utc.markdown(day: "2024-04-18", items: [Item.make("", link: nil)], topicOrder: ["Karabakh"])
+        #expect(text.contains("- 09:00 · azertag · (untitled)\n"))
+    }
+
+    @Test func termHitsWithoutEntityShowNoEntitiesButExplainTheMatch() {
+        let item = Item.make("Ceasefire", hits: [Item.hit(nil, "ceasefire", .title, text: "Ceasefire")])
+        let text = utc.markdown(day: "2024-04-18", items: [item], topicOrder: ["Karabakh"])
+        #expect(text.contains("[Ceasefire](https://azertag.az/1)\n  matched: \"ceasefire\" in title\n"))
+        #expect(!text.contains("entities"))
+    }
+
+    @Test func anEmptyDaySaysSo() {
+        let text = baku.markdown(day: "2024-04-18", items: [], topicOrder: ["Karabakh"])
+        #expect(text == "# feedwatch digest — 2024-04-18 (Asia/Baku)\n\nNo matching items.\n")
+    }
+
+    @Test func sameInputsGiveTheSameBytes() {
+        let items = (0..<30).map { index in
+            Item.make("Item \(index % 7)", feed: "feed\(index % 3)", id: "id\(index)", seen: Item.at(index % 5, 0),
+                      topics: index % 2 == 0 ? ["A", "B"] : ["B"],
+                      hits: [Item.hit("E\(index % 4)", "e\(index % 4)", .title)])
+        }
+        let first = baku.markdown(day: "2024-04-18", items: items, topicOrder: ["A", "B"])
+        var generator = SeededGenerator(seed: 42)
+        for _ in 0..<5 {
+            let shuffled = items.shuffled(using: &generator)
+            #expect(baku.markdown(day: "2024-04-18", items: shuffled, topicOrder: ["A", "B"]) == first)
+        }
+    }
+}
+
+/// A tiny deterministic generator so the shuffle test is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
