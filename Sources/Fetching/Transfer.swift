@@ -136,7 +136,7 @@ final class Transfer {
         guard let data else { return count }
         let bytes = UnsafeRawBufferPointer(start: data, count: count)
         var line = String(decoding: bytes, as: UTF8.self)
-        while let last = line.last, last == "\n" || last == "\r" { line.removeLast() }
+        while let last = line.last, last.isNewline { line.removeLast() }  // "\r\n" is one Character
 
         if line.hasPrefix("HTTP/") {
             // A new response (a redirect hop, 100 Continue, a proxy's reply): start over.
