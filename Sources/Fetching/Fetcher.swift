@@ -10,7 +10,8 @@ import Foundation
 /// before its first byte. Connections stay in the multi handle's cache
 /// between `fetch` calls and are reused.
 ///
-/// Not thread-safe: use one Fetcher from one thread at a time.
+/// Not thread-safe and not re-entrant: use one Fetcher from one thread at a
+/// time, and do not call `fetch` from inside a completion.
 public final class Fetcher {
     public let maxConcurrent: Int
     public let maxPerHost: Int

@@ -66,12 +66,13 @@ final class Transfer {
         // "" asks for every encoding this libcurl can decode (gzip, deflate, br, zstd).
         try set(CURLOPT_ACCEPT_ENCODING, "")
         try set(CURLOPT_NOSIGNAL, 1)
-        try set(CURLOPT_CONNECTTIMEOUT, request.connectTimeoutSeconds)
-        try set(CURLOPT_TIMEOUT, request.totalTimeoutSeconds)
+        // libcurl reads 0 as "no limit", which a cron job must never get by accident.
+        try set(CURLOPT_CONNECTTIMEOUT, max(1, request.connectTimeoutSeconds))
+        try set(CURLOPT_TIMEOUT, max(1, request.totalTimeoutSeconds))
         try set(CURLOPT_LOW_SPEED_LIMIT, Self.lowSpeedBytesPerSecond)
         try set(CURLOPT_LOW_SPEED_TIME, Self.lowSpeedSeconds)
         try set(CURLOPT_USERAGENT, request.userAgent)
-        try check(fw_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes)),
+        try check(fw_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(max(0, request.maxBodyBytes))),
                   "CURLOPT_MAXFILESIZE_LARGE")
         try check(fw_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "CURLOPT_ERRORBUFFER")
         if let list = headerList.list {

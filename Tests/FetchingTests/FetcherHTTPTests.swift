@@ -53,7 +53,9 @@ import TestSupport
 
     @Test func gzipBodyIsDecoded() async throws {
         let server = try await LoopbackServer.start()
-        let text = String(repeating: "<item><title>Stepanakert</title></item>\n", count: 500)
+        // Runs of every length exercise the encoder's matches; the trailer's CRC is checked by libcurl.
+        let text = (1...300).map { "<item><title>Ստեփանակերտ \($0)</title>" + String(repeating: "z", count: $0) + "</item>\n" }
+            .joined()
         server.route("/feed.xml", .ok(body: text, gzip: true))
         let result = Fetcher().fetch(.test(server.url("/feed.xml")))
         try await server.stop()
@@ -93,6 +95,20 @@ import TestSupport
         #expect(error.kind == .other)
         #expect(error.message.contains("too many redirects"))
         #expect(server.requestCount == 11)
+    }
+
+    @Test func connectionIsReusedAcrossFetchCalls() async throws {
+        let server = try await LoopbackServer.start()
+        server.route("/a.xml", .ok(body: "a"))
+        server.route("/b.xml", .ok(body: "b"))
+        let fetcher = Fetcher()
+        let first = fetcher.fetch(.test(server.url("/a.xml")))
+        let second = fetcher.fetch(.test(server.url("/b.xml")))
+        try await server.stop()
+
+        #expect(first.response != nil && second.response != nil)
+        #expect(server.connectionCount == 1)
+        #expect(server.requests.map(\.connection) == [1, 1])
     }
 
     @Test func emptyBodyIsClassifiedEmpty() async throws {

@@ -9,12 +9,14 @@ final class LoopbackConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = ByteBuffer
 
+    private let connection: Int
     private let respond: LoopbackServer.Handler
     private var head: HTTPRequestHead?
     /// Set once a misbehaving answer owns the connection; later input is ignored.
     private var finished = false
 
-    init(respond: @escaping LoopbackServer.Handler) {
+    init(connection: Int, respond: @escaping LoopbackServer.Handler) {
+        self.connection = connection
         self.respond = respond
     }
 
@@ -31,8 +33,9 @@ final class LoopbackConnectionHandler: ChannelInboundHandler {
                 method: head.method.rawValue,
                 path: String(head.uri.prefix { $0 != "?" }),
                 target: head.uri,
-                headers: head.headers.map { LoopbackHeader(name: $0.name, value: $0.value) })
-            send(respond(request), keepAlive: head.isKeepAlive, context: context)
+                headers: head.headers.map { LoopbackHeader(name: $0.name, value: $0.value) },
+                connection: connection)
+            send(respond(request), keepAlive: head.isKeepAlive, isHead: head.method == .HEAD, context: context)
         }
     }
 
@@ -41,11 +44,11 @@ final class LoopbackConnectionHandler: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    private func send(_ response: LoopbackResponse, keepAlive: Bool, context: ChannelHandlerContext) {
+    private func send(_ response: LoopbackResponse, keepAlive: Bool, isHead: Bool, context: ChannelHandlerContext) {
         let channel = context.channel
         switch response.behaviour {
         case .normal:
-            let bytes = response.serialized(keepAlive: keepAlive)
+            let bytes = response.serialized(keepAlive: keepAlive, includeBody: !isHead)
             let written = channel.writeAndFlush(ByteBuffer(bytes: bytes))
             if !keepAlive {
                 finished = true

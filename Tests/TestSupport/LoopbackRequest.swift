@@ -8,12 +8,16 @@ public struct LoopbackRequest: Sendable, Equatable {
     public var target: String
     /// Header fields in the order received, names as sent.
     public var headers: [LoopbackHeader]
+    /// Which TCP connection carried the request (1, 2, ... in order of
+    /// acceptance): equal numbers mean the client reused a connection.
+    public var connection: Int
 
-    public init(method: String, path: String, target: String, headers: [LoopbackHeader]) {
+    public init(method: String, path: String, target: String, headers: [LoopbackHeader], connection: Int = 0) {
         self.method = method
         self.path = path
         self.target = target
         self.headers = headers
+        self.connection = connection
     }
 
     /// The value of the first header with this name (case-insensitive), if any.

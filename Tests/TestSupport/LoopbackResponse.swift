@@ -97,8 +97,9 @@ public struct LoopbackResponse: Sendable {
         return response
     }()
 
-    /// The bytes of a well-formed HTTP/1.1 response with a correct Content-Length.
-    func serialized(keepAlive: Bool) -> Data {
+    /// The bytes of a well-formed HTTP/1.1 response with a correct Content-Length
+    /// (the body left out for a HEAD request, as HTTP requires).
+    func serialized(keepAlive: Bool, includeBody: Bool = true) -> Data {
         // 204 and 304 never carry a body, so they get no Content-Length either.
         let bodiless = status == 204 || status == 304
         let payload = bodiless ? Data() : gzip ? Gzip.compress(body) : body
@@ -113,7 +114,7 @@ public struct LoopbackResponse: Sendable {
         head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n"
         head += "\r\n"
         var bytes = Data(head.utf8)
-        bytes.append(payload)
+        if includeBody { bytes.append(payload) }
         return bytes
     }
 

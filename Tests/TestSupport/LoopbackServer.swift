@@ -33,6 +33,7 @@ public final class LoopbackServer: Sendable {
     private struct State {
         var routes: [String: Handler] = [:]
         var requests: [LoopbackRequest] = []
+        var connections = 0
     }
 
     private init(port: Int, group: MultiThreadedEventLoopGroup, channel: Channel, state: NIOLockedValueBox<State>) {
@@ -59,9 +60,13 @@ public final class LoopbackServer: Sendable {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        let connection = state.withLockedValue { state in
+                            state.connections += 1
+                            return state.connections
+                        }
                         let decoder = HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
-                        try channel.pipeline.syncOperations.addHandler(LoopbackConnectionHandler(respond: respond))
+                        try channel.pipeline.syncOperations.addHandler(LoopbackConnectionHandler(connection: connection, respond: respond))
                     }
                 }
                 .bind(host: "127.0.0.1", port: 0)
@@ -114,6 +119,11 @@ public final class LoopbackServer: Sendable {
     /// How many requests were received in all.
     public var requestCount: Int {
         state.withLockedValue { $0.requests.count }
+    }
+
+    /// How many TCP connections were accepted in all.
+    public var connectionCount: Int {
+        state.withLockedValue { $0.connections }
     }
 
     /// How many requests were received for `path`.
