@@ -20,7 +20,7 @@ public final class Fetcher {
     /// How long one wait for network activity lasts at most before libcurl's timers are checked again.
     private static let pollMilliseconds: Int32 = 1000
 
-    public init(maxConcurrent: Int = 16, maxPerHost: Int = 6) {
+    public init(maxConcurrent: Int = 16, maxPerHost: Int = 4) {
         self.maxConcurrent = max(1, maxConcurrent)
         self.maxPerHost = max(1, min(maxPerHost, self.maxConcurrent))
     }
