@@ -52,6 +52,7 @@ import TestSupport
         #expect(error.kind == .other)
         #expect(error.status == nil)
         #expect(error.message.contains("connection broken"))
+        #expect(error.message.contains("reset"))
     }
 
     @Test func trickleBeyondTotalTimeoutTimesOut() async throws {
