@@ -44,6 +44,10 @@ static inline CURLcode fw_easy_getinfo_string(CURL *h, CURLINFO i, char **v) {
 static inline CURLcode fw_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) {
     return curl_easy_getinfo(h, i, v);
 }
+// CURL_GLOBAL_DEFAULT is a macro expression Swift does not import.
+static inline CURLcode fw_global_init_default(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
 static inline CURLMcode fw_multi_setopt_long(CURLM *m, CURLMoption o, long v) {
     return curl_multi_setopt(m, o, v);
 }

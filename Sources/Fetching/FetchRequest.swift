@@ -10,8 +10,10 @@ public struct FetchRequest: Sendable, Equatable {
     public var userAgent: String
     /// Only a feed whose configured URL is itself file: may be read from disk.
     public var allowFileScheme: Bool
+    /// Timeouts below 1 s count as 1 s (libcurl would read 0 as "never").
     public var connectTimeoutSeconds: Int
     public var totalTimeoutSeconds: Int
+    /// The most body bytes accepted, counted after decompression; more is a `.tooLarge` failure.
     public var maxBodyBytes: Int
 
     public init(key: Int, url: String, etag: String? = nil, lastModified: String? = nil,

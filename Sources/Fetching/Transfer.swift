@@ -1,0 +1,194 @@
+import Foundation
+internal import CCurl
+
+/// One request in flight: owns its libcurl easy handle, the header list and
+/// error buffer the handle points at, and what the callbacks collect.
+final class Transfer {
+    let request: FetchRequest
+    let handle: UnsafeMutableRawPointer
+    private let headerList: CurlHeaderList
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+
+    private(set) var body = Data()
+    /// Header fields of the latest response (the final hop once done), names lowercased.
+    private(set) var headers: [String: String] = [:]
+    /// Status of the latest response's status line; nil before one arrived or for file:.
+    private(set) var lineStatus: Int?
+    /// Set when the write callback stopped the transfer at the body cap.
+    private(set) var exceededCap = false
+    private var lastHeaderName: String?
+
+    /// Transfers slower than this many bytes per second for `lowSpeedSeconds` are abandoned.
+    static let lowSpeedBytesPerSecond = 10
+    static let lowSpeedSeconds = 15
+    static let maxRedirects = 10
+
+    init(request: FetchRequest) throws(FetchError) {
+        guard CurlGlobal.isReady, let handle = curl_easy_init() else {
+            throw FetchError(kind: .other, message: "fetch \(request.url): libcurl could not be initialised")
+        }
+        self.request = request
+        self.handle = handle
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorBuffer.initialize(to: 0)
+        headerList = CurlHeaderList(lines: Self.conditionalHeaders(for: request))
+        try configure()
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
+
+    /// If-None-Match and If-Modified-Since go out as raw header lines so the
+    /// stored validators return byte for byte (CURLOPT_TIMECONDITION would
+    /// re-format the date). A value with a line break would inject headers and is dropped.
+    private static func conditionalHeaders(for request: FetchRequest) -> [String] {
+        var lines: [String] = []
+        if let etag = request.etag, !etag.isEmpty, !etag.contains(where: \.isNewline) {
+            lines.append("If-None-Match: \(etag)")
+        }
+        if let date = request.lastModified, !date.isEmpty, !date.contains(where: \.isNewline) {
+            lines.append("If-Modified-Since: \(date)")
+        }
+        return lines
+    }
+
+    private func configure() throws(FetchError) {
+        // Redirects never lead to file:, even for a file: feed: only the URL
+        // in feeds.conf may name a local file, never a server's Location.
+        let protocols = request.allowFileScheme ? "http,https,file" : "http,https"
+        try set(CURLOPT_URL, request.url)
+        try set(CURLOPT_PROTOCOLS_STR, protocols)
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        try set(CURLOPT_FOLLOWLOCATION, 1)
+        try set(CURLOPT_MAXREDIRS, Self.maxRedirects)
+        // "" asks for every encoding this libcurl can decode (gzip, deflate, br, zstd).
+        try set(CURLOPT_ACCEPT_ENCODING, "")
+        try set(CURLOPT_NOSIGNAL, 1)
+        // libcurl reads 0 as "no limit", which a cron job must never get by accident.
+        try set(CURLOPT_CONNECTTIMEOUT, max(1, request.connectTimeoutSeconds))
+        try set(CURLOPT_TIMEOUT, max(1, request.totalTimeoutSeconds))
+        try set(CURLOPT_LOW_SPEED_LIMIT, Self.lowSpeedBytesPerSecond)
+        try set(CURLOPT_LOW_SPEED_TIME, Self.lowSpeedSeconds)
+        try set(CURLOPT_USERAGENT, request.userAgent)
+        try check(fw_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(max(0, request.maxBodyBytes))),
+                  "CURLOPT_MAXFILESIZE_LARGE")
+        try check(fw_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "CURLOPT_ERRORBUFFER")
+        if let list = headerList.list {
+            try check(fw_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, list), "CURLOPT_HTTPHEADER")
+        }
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        try check(fw_easy_setopt_write_function(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+            Transfer.from(context)?.receiveBody(data, size * count) ?? 0
+        }, "CURLOPT_WRITEFUNCTION")
+        try check(fw_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context), "CURLOPT_WRITEDATA")
+        try check(fw_easy_setopt_write_function(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
+            Transfer.from(context)?.receiveHeader(data, size * count) ?? 0
+        }, "CURLOPT_HEADERFUNCTION")
+        try check(fw_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context), "CURLOPT_HEADERDATA")
+    }
+
+    /// The transfer behind a callback's context pointer; the Fetcher keeps it
+    /// alive for as long as its handle is in the multi handle.
+    private static func from(_ context: UnsafeMutableRawPointer?) -> Transfer? {
+        guard let context else { return nil }
+        return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    }
+
+    private func set(_ option: CURLoption, _ value: String) throws(FetchError) {
+        try check(fw_easy_setopt_string(handle, option, value), "option \(option.rawValue)")
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) throws(FetchError) {
+        try check(fw_easy_setopt_long(handle, option, value), "option \(option.rawValue)")
+    }
+
+    private func check(_ code: CURLcode, _ what: String) throws(FetchError) {
+        guard code == CURLE_OK else {
+            throw FetchError(kind: .other, message: "fetch \(request.url): libcurl refused \(what): \(Self.describe(code))")
+        }
+    }
+
+    static func describe(_ code: CURLcode) -> String {
+        String(cString: curl_easy_strerror(code))
+    }
+
+    // MARK: Callbacks
+
+    /// Returning fewer bytes than offered makes libcurl abort with CURLE_WRITE_ERROR.
+    private func receiveBody(_ data: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
+        guard let data else { return count }
+        // An error page is not worth keeping: the status says what went wrong.
+        if let status = lineStatus, !(200..<300).contains(status) { return count }
+        // The cap counts decoded bytes, so it also stops a lying
+        // Content-Length, chunked bodies and compression bombs.
+        guard body.count + count <= request.maxBodyBytes else {
+            exceededCap = true
+            return 0
+        }
+        body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: count)
+        return count
+    }
+
+    /// Called once per header line of every response, redirects included.
+    private func receiveHeader(_ data: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
+        guard let data else { return count }
+        let bytes = UnsafeRawBufferPointer(start: data, count: count)
+        var line = String(decoding: bytes, as: UTF8.self)
+        while let last = line.last, last.isNewline { line.removeLast() }  // "\r\n" is one Character
+
+        if line.hasPrefix("HTTP/") {
+            // A new response (a redirect hop, 100 Continue, a proxy's reply): start over.
+            headers = [:]
+            lastHeaderName = nil
+            let fields = line.split(separator: " ", maxSplits: 2)
+            lineStatus = fields.count > 1 ? Int(fields[1]) : nil
+        } else if let first = line.first, first == " " || first == "\t" {
+            // An obsolete folded continuation of the previous header.
+            if let name = lastHeaderName, let value = headers[name] {
+                headers[name] = value + " " + line.trimmingCharacters(in: .whitespaces)
+            }
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = value
+            lastHeaderName = name
+        }
+        return count
+    }
+
+    // MARK: Information after the transfer
+
+    var responseCode: Int {
+        var code = 0
+        _ = fw_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
+        return code
+    }
+
+    var effectiveURL: String {
+        var pointer: UnsafeMutablePointer<CChar>?
+        guard fw_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &pointer) == CURLE_OK, let pointer else {
+            return request.url
+        }
+        return String(cString: pointer)
+    }
+
+    var redirectCount: Int {
+        var count = 0
+        _ = fw_easy_getinfo_long(handle, CURLINFO_REDIRECT_COUNT, &count)
+        return count
+    }
+
+    var elapsedSeconds: Double {
+        var seconds = 0.0
+        _ = fw_easy_getinfo_double(handle, CURLINFO_TOTAL_TIME, &seconds)
+        return seconds
+    }
+
+    /// libcurl's own explanation of the last failure, or "" when it gave none.
+    var errorDetail: String {
+        String(cString: errorBuffer)
+    }
+}
