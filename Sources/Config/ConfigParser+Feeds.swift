@@ -10,10 +10,10 @@ extension ConfigParser {
         var feed = FeedSource(name: defaultName, url: url)
         var optionColumns: [String: Int] = [:]
 
-        for word in words.dropFirst() {
+        for (position, word) in words.enumerated().dropFirst() {
             guard let equals = word.firstIndex(of: "=") else {
-                let hint = ["=", "= "].contains(words.last.map { $0.string } ?? "") || word.string == "="
-                    ? " (write key=value without spaces around '=')" : ""
+                let nextStartsWithEquals = position + 1 < words.count && words[position + 1].first == "="
+                let hint = nextStartsWithEquals ? " (write key=value without spaces around '=')" : ""
                 throw error(line.number, word.column, "expected key=value after the URL, found \"\(word.string)\"\(hint)")
             }
             let key = word[..<equals].string

@@ -15,7 +15,7 @@ enum SectionHeader: Equatable {
         guard let close = content.firstIndex(of: "]") else {
             throw fail(content.endIndex + 1, "expected ']' to close the section header")
         }
-        let after = content[(close + 1)...]
+        let after = content[(close + 1)...].trimmingWhitespace()
         guard after.isEmpty else {
             throw fail(after.column, "unexpected text after the section header")
         }
@@ -40,7 +40,7 @@ enum SectionHeader: Equatable {
                 ? .entity(name: name.string, column: name.column)
                 : .topic(name: name.string, column: name.column)
         case ("entity", _), ("topic", _):
-            throw fail(words[2].column, "a \(kind.string) name cannot contain spaces (use '-' or '_')")
+            throw fail(words[2].column, "\(kind.string == "entity" ? "an" : "a") \(kind.string) name cannot contain spaces (use '-' or '_')")
         default:
             throw fail(kind.column, "unknown section [\(kind.string)] (known: \(known))")
         }
