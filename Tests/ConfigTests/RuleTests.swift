@@ -66,6 +66,13 @@ struct RuleTests {
         #expect(parseError(ruleFile(["rule = @a"])) == "feeds.conf:8:8: unknown entity @a (did you mean @A?)")
     }
 
+    @Test("columns count characters, not bytes")
+    func columnsInCharacters() {
+        #expect(parseError(ruleFile(["rule = Ղարաբաղ* OR @Ղարաբաղ"])) == "feeds.conf:8:20: unknown entity @Ղարաբաղ")
+        #expect(parseError(ruleFile(["rule = \"Şuşa şəhəri\" OR)"])) == "feeds.conf:8:24: unexpected ')' "
+                + "(expected @entity, word, \"phrase\", NOT or '(')")
+    }
+
     @Test("an unclosed '(' is reported where ')' was expected, naming the '('")
     func unclosedParenthesis() {
         #expect(parseError(ruleFile(["rule = (@A OR (@B AND x)"]))
