@@ -33,7 +33,8 @@ struct ConfigParser {
     mutating func parse(_ text: String) throws(ConfigError) -> Configuration {
         for line in SourceLine.lines(of: text) {
             if line.isBlank { continue }
-            if pendingRule != nil, line.isIndented {
+            // An indented "[..." line is still a section header, never a rule word.
+            if pendingRule != nil, line.isIndented, line.content.first != "[" {
                 pendingRule?.segments.append(RuleSegment(line: line.number, text: line.content))
                 continue
             }

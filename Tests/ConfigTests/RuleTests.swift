@@ -51,6 +51,13 @@ struct RuleTests {
         #expect(try rule("", "  @A OR @B") == .or([.entity("A"), .entity("B")]))
     }
 
+    @Test("an indented section header ends a rule")
+    func indentedHeaderEndsRule() throws {
+        let config = try parse(ruleFile(["rule = @A", "   OR @B", "  [feeds]", "https://a.example/rss"]))
+        #expect(config.topics.first?.rule == .or([.entity("A"), .entity("B")]))
+        #expect(config.feeds.map(\.name) == ["a.example"])
+    }
+
     @Test("a topic may refer to entities defined after it")
     func forwardReference() throws {
         let config = try parse(["[topic T]", "rule = @Later", "[entity Later]", "kind = x", "spellings = later"])
