@@ -1,7 +1,9 @@
 /// A mistake in feeds.conf, located to the character: "feeds.conf:42:7: unknown entity @Karabah".
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
+    /// 1-based; 0 when the error is about the whole file (it cannot be read, for one).
     public var line: Int
+    /// 1-based, counted in characters of the line; 0 together with line 0.
     public var column: Int
     public var message: String
 
@@ -12,5 +14,7 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+    }
 }

@@ -1,0 +1,140 @@
+import FeedModel
+
+/// Reads feeds.conf line by line. Each section kind has its own extension;
+/// what needs the whole file (entity references in rules, the lock default)
+/// is settled in `finish()`.
+struct ConfigParser {
+    let fileName: String
+    let baseDirectory: String
+
+    var settings: Settings
+    /// Setting key -> line where it was set.
+    var settingLines: [String: Int] = [:]
+    var settingsHeaderLine: Int?
+
+    var feeds: [FeedSource] = []
+    /// Feed name -> line where it was defined.
+    var feedLines: [String: Int] = [:]
+
+    var entities: [EntityDraft] = []
+    var entityLines: [String: Int] = [:]
+    var topics: [TopicDraft] = []
+    var topicLines: [String: Int] = [:]
+
+    var section: Section?
+    var pendingRule: PendingRule?
+
+    init(fileName: String, baseDirectory: String) {
+        self.fileName = fileName
+        self.baseDirectory = baseDirectory
+        self.settings = Settings.defaults(baseDirectory: baseDirectory)
+    }
+
+    mutating func parse(_ text: String) throws(ConfigError) -> Configuration {
+        for line in SourceLine.lines(of: text) {
+            if line.isBlank { continue }
+            // An indented "[..." line is still a section header, never a rule word.
+            if pendingRule != nil, line.isIndented, line.content.first != "[" {
+                pendingRule?.segments.append(RuleSegment(line: line.number, text: line.content))
+                continue
+            }
+            try finishPendingRule()
+            if line.content.first == "[" {
+                try closeSection()
+                try openSection(SectionHeader.parse(line, fileName: fileName), line: line)
+                continue
+            }
+            switch section {
+            case nil: throw error(line.number, line.content.column, "line outside any section")
+            case .settings: try readSetting(line)
+            case .feeds: try readFeed(line)
+            case .entity(let index): try readEntityKey(line, entity: index)
+            case .topic(let index): try readTopicKey(line, topic: index)
+            }
+        }
+        try finishPendingRule()
+        try closeSection()
+        return try finish()
+    }
+
+    private mutating func openSection(_ header: SectionHeader, line: SourceLine) throws(ConfigError) {
+        switch header {
+        case .settings:
+            if let first = settingsHeaderLine {
+                throw error(line.number, line.content.column, "duplicate [settings] section (first at line \(first))")
+            }
+            settingsHeaderLine = line.number
+            section = .settings
+        case .feeds:
+            section = .feeds
+        case .entity(let name, let column):
+            if let first = entityLines[name] {
+                throw error(line.number, column, "duplicate entity \(name) (first at line \(first))")
+            }
+            entityLines[name] = line.number
+            entities.append(EntityDraft(name: name, line: line.number))
+            section = .entity(index: entities.count - 1)
+        case .topic(let name, let column):
+            if let first = topicLines[name] {
+                throw error(line.number, column, "duplicate topic \(name) (first at line \(first))")
+            }
+            topicLines[name] = line.number
+            topics.append(TopicDraft(name: name, line: line.number))
+            section = .topic(index: topics.count - 1)
+        }
+    }
+
+    /// Checks that the section just read has what it requires.
+    private mutating func closeSection() throws(ConfigError) {
+        switch section {
+        case .entity(let index):
+            let entity = entities[index]
+            if entity.kind == nil {
+                throw error(entity.line, 1, "entity \(entity.name) has no kind (expected 'kind = ...')")
+            }
+            if entity.spellings.isEmpty {
+                throw error(entity.line, 1, "entity \(entity.name) has no spellings (expected 'spellings = ...')")
+            }
+        case .topic(let index):
+            let topic = topics[index]
+            if topic.rule == nil {
+                throw error(topic.line, 1, "topic \(topic.name) has no rule (expected 'rule = ...')")
+            }
+        case .settings, .feeds, nil:
+            break
+        }
+        section = nil
+    }
+
+    /// Everything is read: check entity references and assemble the result.
+    private mutating func finish() throws(ConfigError) -> Configuration {
+        let names = entities.map(\.name)
+        for topic in topics {
+            for reference in topic.references where entityLines[reference.name] == nil {
+                var message = "unknown entity @\(reference.name)"
+                if let suggestion = Suggestion.closest(to: reference.name, among: names) {
+                    message += " (did you mean @\(suggestion)?)"
+                }
+                throw error(reference.line, reference.column, message)
+            }
+        }
+        if settingLines["lock"] == nil {
+            settings.lockPath = settings.databasePath + ".lock"
+        }
+        return Configuration(
+            settings: settings,
+            feeds: feeds,
+            entities: entities.map {
+                EntityDefinition(name: $0.name, kind: $0.kind ?? "", spellings: $0.spellings,
+                                 origin: "\(fileName):\($0.line)")
+            },
+            topics: topics.compactMap { topic in
+                topic.rule.map { TopicDefinition(name: topic.name, rule: $0, origin: "\(fileName):\(topic.line)") }
+            }
+        )
+    }
+
+    func error(_ line: Int, _ column: Int, _ message: String) -> ConfigError {
+        ConfigError(file: fileName, line: line, column: column, message: message)
+    }
+}
