@@ -5,7 +5,9 @@ struct AhoCorasickAutomaton: Sendable {
     /// Byte -> column in `delta`; bytes that occur in no pattern share column 0.
     private let byteClass: [UInt16]
     private let classCount: Int
-    /// `delta[state * classCount + class]` is the next state.
+    /// `delta[row + class]` is the next state's row (`state * classCount`),
+    /// negated minus one when that state ends a pattern, so the scan loop
+    /// needs one load and one sign test per byte.
     private let delta: [Int32]
     /// Patterns that end in state s: `outputs[outputStart[s] ..< outputStart[s + 1]]`.
     private let outputStart: [Int32]
@@ -70,6 +72,13 @@ struct AhoCorasickAutomaton: Sendable {
             }
         }
 
+        // Rows instead of state numbers, with the output flag in the sign.
+        for k in delta.indices {
+            let target = Int(delta[k])
+            let row = Int32(target * classCount)
+            delta[k] = merged[target].isEmpty ? row : -row - 1
+        }
+
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
         for list in merged {
@@ -84,25 +93,29 @@ struct AhoCorasickAutomaton: Sendable {
         self.patternLengths = patterns.map(\.count)
     }
 
-    /// Calls `found(pattern, end)` for every occurrence of every pattern in
-    /// `text`, `end` being the byte offset just after the occurrence.
-    func scan(_ text: [UInt8], _ found: (Int, Int) -> Void) {
+    /// Every occurrence of every pattern in `text`, as (pattern, end) with
+    /// `end` the byte offset just after the occurrence, in order of `end`.
+    func scan(_ text: [UInt8]) -> [(pattern: Int, end: Int)] {
+        var found: [(pattern: Int, end: Int)] = []
         text.withUnsafeBufferPointer { bytes in
             byteClass.withUnsafeBufferPointer { byteClass in
                 delta.withUnsafeBufferPointer { delta in
-                    outputStart.withUnsafeBufferPointer { outputStart in
-                        var state = 0
-                        for i in 0..<bytes.count {
-                            state = Int(delta[state * classCount + Int(byteClass[Int(bytes[i])])])
-                            let first = Int(outputStart[state])
-                            let last = Int(outputStart[state + 1])
-                            if first != last {
-                                for k in first..<last { found(Int(outputs[k]), i + 1) }
+                    var row = 0
+                    for i in 0..<bytes.count {
+                        let next = Int(delta[row &+ Int(byteClass[Int(bytes[i])])])
+                        if next >= 0 {
+                            row = next
+                        } else {
+                            row = -(next + 1)
+                            let state = row / classCount
+                            for k in Int(outputStart[state]) ..< Int(outputStart[state + 1]) {
+                                found.append((Int(outputs[k]), i + 1))
                             }
                         }
                     }
                 }
             }
         }
+        return found
     }
 }

@@ -128,11 +128,11 @@ public final class Matcher: Sendable {
         let normalized = normalizer.normalize(text)
         let bytes = normalized.bytes
         var candidates: [(owner: PatternOwner, range: Range<Int>)] = []
-        automaton.scan(bytes) { pattern, end in
+        for (pattern, end) in automaton.scan(bytes) {
             let start = end - automaton.patternLengths[pattern]
             if checksStart[pattern], let before = WordBoundary.scalar(before: start, in: bytes),
                WordBoundary.isWord(before) {
-                return
+                continue
             }
             for owner in owners[pattern] {
                 var hitEnd = end

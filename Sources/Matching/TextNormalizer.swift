@@ -33,28 +33,22 @@ public struct TextNormalizer: Sendable {
         return text.utf8.withContiguousStorageIfAvailable { normalize(utf8: $0) } ?? NormalizedText()
     }
 
-    /// ASCII folding: lowercase, whitespace and controls to space, ` to '.
-    private static let asciiMap: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
-        switch b {
-        case 0x41...0x5A: return UInt8(b + 0x20)
-        case 0x09...0x0D, 0x20: return 0x20
-        case 0x60: return 0x27
-        default: return UInt8(b)
+    func normalize(utf8 src: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        table.offsets.withUnsafeBufferPointer { offsets in
+            table.bytes.withUnsafeBufferPointer { folded in
+                table.isWord.withUnsafeBufferPointer { isWordTable in
+                    normalize(utf8: src, offsets: offsets, folded: folded, isWordTable: isWordTable)
+                }
+            }
         }
     }
 
-    private static let asciiIsWord: [Bool] = (0..<128).map { (b: Int) -> Bool in
-        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
-    }
-
-    func normalize(utf8 src: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+    private func normalize(utf8 src: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int32>,
+                           folded: UnsafeBufferPointer<UInt8>, isWordTable: UnsafeBufferPointer<Bool>) -> NormalizedText {
         let n = src.count
-        var out: [UInt8] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-        out.reserveCapacity(n + 16)
-        starts.reserveCapacity(n + 16)
-        ends.reserveCapacity(n + 16)
+        // Invariant: room for at least one byte per input byte still to come,
+        // which is all the ASCII path ever needs; expansions reserve more.
+        var out = NormalizedTextBuilder(capacity: n + 16)
 
         // Index in `out` of a '-' that followed a letter; turned into a space if
         // a letter comes next.
@@ -63,29 +57,32 @@ public struct TextNormalizer: Sendable {
         // Start in `out` of the last emitted scalar, for the contextual rules.
         var lastScalarStart = -1
 
-        let asciiMap = TextNormalizer.asciiMap
-        let asciiIsWord = TextNormalizer.asciiIsWord
-        let offsets = table.offsets
-        let folded = table.bytes
-        let isWordTable = table.isWord
-
         var i = 0
         while i < n {
             let b = src[i]
             if b < 0x80 {
-                let m = asciiMap[Int(b)]
-                let word = asciiIsWord[Int(b)]
+                var m = b
+                let word: Bool
+                if b &- 0x61 < 26 || b &- 0x30 < 10 {
+                    word = true
+                } else if b &- 0x41 < 26 {
+                    m = b | 0x20
+                    word = true
+                } else {
+                    word = false
+                    if b == 0x20 || b &- 0x09 < 5 { m = 0x20 } else if b == 0x60 { m = 0x27 }
+                }
                 if m == 0x20 {
-                    if out.last == 0x20 { ends[ends.count - 1] = Int32(i + 1) } else {
+                    if out.last == 0x20 { out.extendLast(to: i + 1) } else {
                         lastScalarStart = out.count
-                        out.append(0x20); starts.append(Int32(i)); ends.append(Int32(i + 1))
+                        out.append(0x20, start: i, end: i + 1)
                     }
                     pendingHyphen = -1
                 } else {
-                    if word, pendingHyphen >= 0 { out[pendingHyphen] = 0x20 }
+                    if word, pendingHyphen >= 0 { out.setByte(0x20, at: pendingHyphen) }
                     pendingHyphen = (m == 0x2D && lastWasWord) ? out.count : -1
                     lastScalarStart = out.count
-                    out.append(m); starts.append(Int32(i)); ends.append(Int32(i + 1))
+                    out.append(m, start: i, end: i + 1)
                 }
                 lastWasWord = word
                 i += 1
@@ -93,64 +90,74 @@ public struct TextNormalizer: Sendable {
             }
 
             let (value, length) = TextNormalizer.decode(src, at: i)
-            let end = Int32(i + length)
+            let end = i + length
             let word: Bool
-            var replacement: ArraySlice<UInt8>
+            var replacement: UnsafeBufferPointer<UInt8>
+            var outside: [UInt8] = []
             if let k = FoldTable.slot(value) {
-                replacement = folded[Int(offsets[k]) ..< Int(offsets[k + 1])]
+                let from = Int(offsets[k])
+                replacement = UnsafeBufferPointer(rebasing: folded[from ..< Int(offsets[k + 1])])
                 word = isWordTable[k]
             } else {
-                replacement = TextNormalizer.foldOutsideTable(value)
+                outside = TextNormalizer.foldOutsideTable(value)
+                replacement = UnsafeBufferPointer(start: nil, count: 0)
                 word = table.isWordScalar(value)
             }
+            let replacementCount = outside.isEmpty ? replacement.count : outside.count
 
-            if replacement.isEmpty {
+            if replacementCount == 0 {
                 // Deleted. A combining mark belongs to the letter before it, so
                 // a hit on that letter covers the mark too.
-                if (0x0300...0x036F).contains(value), !ends.isEmpty {
-                    ends[ends.count - 1] = end
+                if (0x0300...0x036F).contains(value), out.count > 0 {
+                    out.extendLast(to: end)
                     // и + combining breve is й, which is kept as a letter.
                     if value == 0x0306, lastScalarStart >= 0, out.count - lastScalarStart == 2,
-                       out[lastScalarStart] == 0xD0, out[lastScalarStart + 1] == 0xB8 {
-                        out[lastScalarStart + 1] = 0xB9
+                       out.byte(at: lastScalarStart) == 0xD0, out.byte(at: lastScalarStart + 1) == 0xB8 {
+                        out.setByte(0xB9, at: lastScalarStart + 1)
                     }
                 }
-                i += length
+                i = end
                 continue
             }
+            out.reserve(replacementCount + (n - end))
             // Classical Armenian եւ is the same as և and ԵՎ: fold ւ after ե to վ.
             if value == 0x0582 || value == 0x0552, lastScalarStart >= 0, out.count - lastScalarStart == 2,
-               out[lastScalarStart] == 0xD5, out[lastScalarStart + 1] == 0xA5 {
-                replacement = [0xD5, 0xBE][...]
+               out.byte(at: lastScalarStart) == 0xD5, out.byte(at: lastScalarStart + 1) == 0xA5 {
+                outside = [0xD5, 0xBE]
             }
-            if replacement.count == 1 && replacement.first == 0x20 {
-                if out.last == 0x20 { ends[ends.count - 1] = end } else {
+            let first = outside.isEmpty ? replacement[0] : outside[0]
+            if replacementCount == 1 && first == 0x20 {
+                if out.last == 0x20 { out.extendLast(to: end) } else {
                     lastScalarStart = out.count
-                    out.append(0x20); starts.append(Int32(i)); ends.append(end)
+                    out.append(0x20, start: i, end: end)
                 }
                 pendingHyphen = -1
             } else {
-                if word, pendingHyphen >= 0 { out[pendingHyphen] = 0x20 }
-                pendingHyphen = (replacement.count == 1 && replacement.first == 0x2D && lastWasWord) ? out.count : -1
+                if word, pendingHyphen >= 0 { out.setByte(0x20, at: pendingHyphen) }
+                pendingHyphen = (replacementCount == 1 && first == 0x2D && lastWasWord) ? out.count : -1
                 lastScalarStart = out.count
-                for byte in replacement {
-                    out.append(byte); starts.append(Int32(i)); ends.append(end)
+                if outside.isEmpty {
+                    for byte in replacement { out.append(byte, start: i, end: end) }
+                } else {
+                    for byte in outside { out.append(byte, start: i, end: end) }
                 }
             }
             lastWasWord = word
-            i += length
+            i = end
         }
-        return NormalizedText(bytes: out, starts: starts, ends: ends)
+        return out.finish()
     }
 
     /// Scalars outside the table (CJK, emoji, rare scripts): lowercase only.
-    private static func foldOutsideTable(_ value: UInt32) -> ArraySlice<UInt8> {
-        guard let scalar = Unicode.Scalar(value) else { return [] }
+    /// Never empty (only table scalars are deleted).
+    private static func foldOutsideTable(_ value: UInt32) -> [UInt8] {
+        guard let scalar = Unicode.Scalar(value) else { return [0x20] }
         if scalar.properties.isWhitespace { return [0x20] }
         if scalar.properties.changesWhenLowercased {
-            return ArraySlice(scalar.properties.lowercaseMapping.utf8)
+            let lower = Array(scalar.properties.lowercaseMapping.utf8)
+            if !lower.isEmpty { return lower }
         }
-        return ArraySlice(String(scalar).utf8)
+        return Array(String(scalar).utf8)
     }
 
     /// Decodes the scalar starting at `i` of valid UTF-8 (a String's storage).
