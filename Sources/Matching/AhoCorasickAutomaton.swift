@@ -95,9 +95,9 @@ struct AhoCorasickAutomaton: Sendable {
 
     /// Every occurrence of every pattern in `text`, as (pattern, end) with
     /// `end` the byte offset just after the occurrence, in order of `end`.
-    func scan(_ text: [UInt8]) -> [(pattern: Int, end: Int)] {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [(pattern: Int, end: Int)] {
         var found: [(pattern: Int, end: Int)] = []
-        text.withUnsafeBufferPointer { bytes in
+        do {
             byteClass.withUnsafeBufferPointer { byteClass in
                 delta.withUnsafeBufferPointer { delta in
                     var row = 0

@@ -93,15 +93,19 @@ public final class Matcher: Sendable {
         var foundEntities = [Bool](repeating: false, count: entityNames.count)
         var foundTerms = [Bool](repeating: false, count: termCount)
         var hits: [Hit] = []
+        let longest = ItemField.allCases.map { input.text(of: $0).utf8.count }.max() ?? 0
+        var buffer = NormalizedTextBuilder(capacity: longest + 16)
+        defer { buffer.deallocate() }
         for field in ItemField.allCases {
             let text = input.text(of: field)
             guard !text.isEmpty else { continue }
-            for found in occurrences(in: text) {
+            normalizer.normalize(text, into: &buffer)
+            for found in occurrences(in: buffer) {
                 switch found.owner.target {
                 case .entity(let index): foundEntities[index] = true
                 case .term(let index): foundTerms[index] = true
                 }
-                hits.append(hit(found, field: field, text: text))
+                hits.append(hit(found, original: buffer.originalRange(of: found.range), field: field, text: text))
             }
         }
         let topics = zip(topicNames, rules).compactMap { name, rule in
@@ -119,14 +123,12 @@ public final class Matcher: Sendable {
     private struct Occurrence {
         let owner: PatternOwner
         let range: Range<Int>
-        let normalized: NormalizedText
     }
 
     /// Every occurrence in one field's text, in text order, with overlapping
     /// occurrences of the same entity or term reduced to the longest.
-    private func occurrences(in text: String) -> [Occurrence] {
-        let normalized = normalizer.normalize(text)
-        let bytes = normalized.bytes
+    private func occurrences(in normalized: NormalizedTextBuilder) -> [Occurrence] {
+        let bytes = normalized.normalizedBytes
         var candidates: [(owner: PatternOwner, range: Range<Int>)] = []
         for (pattern, end) in automaton.scan(bytes) {
             let start = end - automaton.patternLengths[pattern]
@@ -173,7 +175,7 @@ public final class Matcher: Sendable {
             if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
             return Matcher.order(a.owner.target) < Matcher.order(b.owner.target)
         }
-        return accepted.map { Occurrence(owner: $0.owner, range: $0.range, normalized: normalized) }
+        return accepted.map { Occurrence(owner: $0.owner, range: $0.range) }
     }
 
     /// Entities before terms, each in definition order.
@@ -184,8 +186,7 @@ public final class Matcher: Sendable {
         }
     }
 
-    private func hit(_ occurrence: Occurrence, field: ItemField, text: String) -> Hit {
-        let original = occurrence.normalized.originalRange(of: occurrence.range)
+    private func hit(_ occurrence: Occurrence, original: Range<Int>, field: ItemField, text: String) -> Hit {
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: original.lowerBound)
         let to = utf8.index(from, offsetBy: original.count)

@@ -1,7 +1,8 @@
 /// The growing output of `TextNormalizer`: normalised bytes and, per byte, the
 /// original range it came from. Raw buffers instead of three Arrays because
 /// appending to Arrays byte by byte was the normaliser's main cost.
-/// Used linearly: create, append, `finish()` once (which frees the buffers).
+/// Used linearly: create, append (and `removeAll()` to reuse), then either
+/// `finish()` or `deallocate()` exactly once.
 struct NormalizedTextBuilder {
     private(set) var count = 0
     private var capacity: Int
@@ -56,13 +57,27 @@ struct NormalizedTextBuilder {
 
     var last: UInt8? { count > 0 ? bytes[count - 1] : nil }
 
+    mutating func removeAll() { count = 0 }
+
+    /// The normalised bytes so far; valid until the next append or deallocation.
+    var normalizedBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes, count: count) }
+
+    /// The original UTF-8 byte range behind a non-empty range of normalised bytes.
+    func originalRange(of normalized: Range<Int>) -> Range<Int> {
+        Int(starts[normalized.lowerBound]) ..< Int(ends[normalized.upperBound - 1])
+    }
+
+    func deallocate() {
+        bytes.deallocate()
+        starts.deallocate()
+        ends.deallocate()
+    }
+
     mutating func finish() -> NormalizedText {
         let result = NormalizedText(bytes: Array(UnsafeBufferPointer(start: bytes, count: count)),
                                     starts: Array(UnsafeBufferPointer(start: starts, count: count)),
                                     ends: Array(UnsafeBufferPointer(start: ends, count: count)))
-        bytes.deallocate()
-        starts.deallocate()
-        ends.deallocate()
+        deallocate()
         count = 0
         capacity = 0
         return result

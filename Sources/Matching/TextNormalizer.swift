@@ -28,27 +28,35 @@ public struct TextNormalizer: Sendable {
     }
 
     public func normalize(_ text: String) -> NormalizedText {
-        var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { normalize(utf8: $0) } ?? NormalizedText()
+        var out = NormalizedTextBuilder(capacity: text.utf8.count + 16)
+        normalize(text, into: &out)
+        return out.finish()
     }
 
-    func normalize(utf8 src: UnsafeBufferPointer<UInt8>) -> NormalizedText {
-        table.offsets.withUnsafeBufferPointer { offsets in
-            table.bytes.withUnsafeBufferPointer { folded in
-                table.isWord.withUnsafeBufferPointer { isWordTable in
-                    normalize(utf8: src, offsets: offsets, folded: folded, isWordTable: isWordTable)
+    /// Normalises `text` into `out`, replacing what it held; lets the matcher
+    /// reuse one buffer for all fields of an item.
+    func normalize(_ text: String, into out: inout NormalizedTextBuilder) {
+        var text = text
+        text.makeContiguousUTF8()
+        out.removeAll()
+        text.utf8.withContiguousStorageIfAvailable { src in
+            table.offsets.withUnsafeBufferPointer { offsets in
+                table.bytes.withUnsafeBufferPointer { folded in
+                    table.isWord.withUnsafeBufferPointer { isWordTable in
+                        normalize(utf8: src, into: &out, offsets: offsets, folded: folded, isWordTable: isWordTable)
+                    }
                 }
             }
         }
     }
 
-    private func normalize(utf8 src: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int32>,
-                           folded: UnsafeBufferPointer<UInt8>, isWordTable: UnsafeBufferPointer<Bool>) -> NormalizedText {
+    private func normalize(utf8 src: UnsafeBufferPointer<UInt8>, into out: inout NormalizedTextBuilder,
+                           offsets: UnsafeBufferPointer<Int32>, folded: UnsafeBufferPointer<UInt8>,
+                           isWordTable: UnsafeBufferPointer<Bool>) {
         let n = src.count
         // Invariant: room for at least one byte per input byte still to come,
         // which is all the ASCII path ever needs; expansions reserve more.
-        var out = NormalizedTextBuilder(capacity: n + 16)
+        out.reserve(n + 16)
 
         // Index in `out` of a '-' that followed a letter; turned into a space if
         // a letter comes next.
@@ -145,7 +153,6 @@ public struct TextNormalizer: Sendable {
             lastWasWord = word
             i = end
         }
-        return out.finish()
     }
 
     /// Scalars outside the table (CJK, emoji, rare scripts): lowercase only.

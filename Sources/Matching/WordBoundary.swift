@@ -2,17 +2,17 @@
 /// word, judged on Unicode letters, digits and marks (so `ალიევ` does not
 /// match inside `ვალიევა`, nor `nato` inside `senator`).
 enum WordBoundary {
-    private static let asciiIsWord: [Bool] = (0..<128).map { (b: Int) -> Bool in
-        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
-    }
-
     @inline(__always)
     static func isWord(_ value: UInt32) -> Bool {
-        value < 0x80 ? asciiIsWord[Int(value)] : FoldTable.shared.isWordScalar(value)
+        if value < 0x80 {
+            let b = UInt8(value)
+            return b &- 0x61 < 26 || b &- 0x41 < 26 || b &- 0x30 < 10
+        }
+        return FoldTable.shared.isWordScalar(value)
     }
 
     /// The scalar that ends just before `offset`, or nil at the start.
-    static func scalar(before offset: Int, in bytes: [UInt8]) -> UInt32? {
+    static func scalar(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         guard offset > 0 else { return nil }
         var start = offset - 1
         while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
@@ -20,27 +20,25 @@ enum WordBoundary {
     }
 
     /// The scalar that starts at `offset` and its length, or nil at the end.
-    static func scalar(at offset: Int, in bytes: [UInt8]) -> (value: UInt32, length: Int)? {
+    static func scalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int)? {
         guard offset < bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let (value, length) = TextNormalizer.decode(buffer, at: offset)
-            return (value, length)
-        }
+        let (value, length) = TextNormalizer.decode(bytes, at: offset)
+        return (value, length)
     }
 
     /// Whether the pattern's first or last scalar is a word scalar (only then
     /// does a boundary on that side matter: `C++` may touch letters).
     static func startsWithWord(_ pattern: [UInt8]) -> Bool {
-        scalar(at: 0, in: pattern).map { isWord($0.value) } ?? false
+        pattern.withUnsafeBufferPointer { scalar(at: 0, in: $0).map { isWord($0.value) } ?? false }
     }
 
     static func endsWithWord(_ pattern: [UInt8]) -> Bool {
-        scalar(before: pattern.count, in: pattern).map(isWord) ?? false
+        pattern.withUnsafeBufferPointer { scalar(before: $0.count, in: $0).map(isWord) ?? false }
     }
 
     /// Where a stem's word ends: after at most `maxSuffix` more word scalars
     /// from `offset`, or nil if the word goes on longer.
-    static func stemEnd(from offset: Int, in bytes: [UInt8], maxSuffix: Int) -> Int? {
+    static func stemEnd(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>, maxSuffix: Int) -> Int? {
         var position = offset
         var letters = 0
         while let (value, length) = scalar(at: position, in: bytes), isWord(value) {
