@@ -129,7 +129,7 @@ public final class Matcher: Sendable {
     /// occurrences of the same entity or term reduced to the longest.
     private func occurrences(in normalized: NormalizedTextBuilder) -> [Occurrence] {
         let bytes = normalized.normalizedBytes
-        var candidates: [(owner: PatternOwner, range: Range<Int>)] = []
+        var candidates: [Occurrence] = []
         for (pattern, end) in automaton.scan(bytes) {
             let start = end - automaton.patternLengths[pattern]
             if checksStart[pattern], let before = WordBoundary.scalar(before: start, in: bytes),
@@ -147,35 +147,42 @@ public final class Matcher: Sendable {
                         continue
                     }
                 }
-                candidates.append((owner, start..<hitEnd))
+                candidates.append(Occurrence(owner: owner, range: start..<hitEnd))
             }
         }
         guard !candidates.isEmpty else { return [] }
+        let inTextOrder: (Occurrence, Occurrence) -> Bool = { a, b in
+            if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+            if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
+            return Matcher.order(a.owner.target) < Matcher.order(b.owner.target)
+        }
+        candidates.sort(by: inTextOrder)
+        // Usually nothing overlaps and the text order is all there is to do.
+        var reach = 0
+        var overlapping = false
+        for candidate in candidates {
+            if candidate.range.lowerBound < reach { overlapping = true; break }
+            reach = max(reach, candidate.range.upperBound)
+        }
+        if !overlapping { return candidates }
 
         // Longest first, so a shorter overlapping spelling of the same thing
-        // (Karabakh inside Nagorno-Karabakh) is dropped.
+        // (Karabakh inside Nagorno-Karabakh) is dropped. The sort is stable,
+        // so among equals the first spelling written wins.
         let byLength = candidates.enumerated().sorted { a, b in
             let la = a.element.range.count, lb = b.element.range.count
             if la != lb { return la > lb }
-            if a.element.range.lowerBound != b.element.range.lowerBound {
-                return a.element.range.lowerBound < b.element.range.lowerBound
-            }
             return a.offset < b.offset
         }
         var kept: [MatchTarget: [Range<Int>]] = [:]
-        var accepted: [(owner: PatternOwner, range: Range<Int>)] = []
+        var accepted: [Occurrence] = []
         for (_, candidate) in byLength {
             let taken = kept[candidate.owner.target, default: []]
             if taken.contains(where: { $0.overlaps(candidate.range) }) { continue }
             kept[candidate.owner.target, default: []].append(candidate.range)
             accepted.append(candidate)
         }
-        accepted.sort { a, b in
-            if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
-            if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
-            return Matcher.order(a.owner.target) < Matcher.order(b.owner.target)
-        }
-        return accepted.map { Occurrence(owner: $0.owner, range: $0.range) }
+        return accepted.sorted(by: inTextOrder)
     }
 
     /// Entities before terms, each in definition order.
