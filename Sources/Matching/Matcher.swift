@@ -2,10 +2,208 @@ import FeedModel
 
 /// Finds every spelling of every entity and term in an item's text at once,
 /// then evaluates each topic's rule over what was found.
+///
+/// Spellings, terms and text all go through `TextNormalizer`; one
+/// Aho–Corasick automaton over all normalised spellings and terms scans each
+/// field once. A hit counts only on word boundaries (Unicode letters); a stem
+/// (`Şuşa*`) may go on with up to `maxSuffixLength` letters.
 public final class Matcher: Sendable {
-    public init(entities: [EntityDefinition], topics: [TopicDefinition], maxSuffixLength: Int = 6) {}
+    private let normalizer = TextNormalizer()
+    private let automaton: AhoCorasickAutomaton
+    /// Per pattern: who it stands for, and whether word boundaries apply at its ends.
+    private let owners: [[PatternOwner]]
+    private let checksStart: [Bool]
+    private let checksEnd: [Bool]
+    private let entityNames: [String]
+    private let termCount: Int
+    private let topicNames: [String]
+    private let rules: [CompiledRule]
+    private let maxSuffixLength: Int
+
+    public init(entities: [EntityDefinition], topics: [TopicDefinition], maxSuffixLength: Int = 6) {
+        self.maxSuffixLength = max(0, maxSuffixLength)
+        let normalizer = TextNormalizer()
+        var patternIndex: [[UInt8]: Int] = [:]
+        var patterns: [[UInt8]] = []
+        var owners: [[PatternOwner]] = []
+
+        func addPattern(_ spelling: Spelling, for target: MatchTarget) {
+            let bytes = normalizer.normalizeSpelling(spelling.text)
+            guard !bytes.isEmpty else { return }
+            let index: Int
+            if let known = patternIndex[bytes] {
+                index = known
+            } else {
+                index = patterns.count
+                patternIndex[bytes] = index
+                patterns.append(bytes)
+                owners.append([])
+            }
+            // Two spellings of one entity that normalise alike (Երևան, Երեւան)
+            // are one pattern; the first one written names the hit.
+            if !owners[index].contains(where: { $0.target == target && $0.isStem == spelling.isStem }) {
+                owners[index].append(PatternOwner(target: target, written: spelling.written, isStem: spelling.isStem))
+            }
+        }
+
+        var entityIndex: [String: Int] = [:]
+        for (index, entity) in entities.enumerated() {
+            if entityIndex[entity.name] == nil { entityIndex[entity.name] = index }
+            for spelling in entity.spellings { addPattern(spelling, for: .entity(index)) }
+        }
+
+        // Terms that normalise alike ("Border", "border") are one term.
+        struct TermKey: Hashable { let bytes: [UInt8]; let isStem: Bool }
+        var termIndex: [TermKey: Int] = [:]
+        func compile(_ rule: RuleExpression) -> CompiledRule {
+            switch rule {
+            case .entity(let name):
+                return .entity(entityIndex[name])
+            case .term(let spelling):
+                let key = TermKey(bytes: normalizer.normalizeSpelling(spelling.text), isStem: spelling.isStem)
+                let index: Int
+                if let known = termIndex[key] {
+                    index = known
+                } else {
+                    index = termIndex.count
+                    termIndex[key] = index
+                    addPattern(spelling, for: .term(index))
+                }
+                return .term(index)
+            case .and(let parts):
+                return .and(parts.map(compile))
+            case .or(let parts):
+                return .or(parts.map(compile))
+            case .not(let inner):
+                return .not(compile(inner))
+            }
+        }
+        rules = topics.map { compile($0.rule) }
+
+        automaton = AhoCorasickAutomaton(patterns: patterns)
+        self.owners = owners
+        checksStart = patterns.map(WordBoundary.startsWithWord)
+        checksEnd = patterns.map(WordBoundary.endsWithWord)
+        entityNames = entities.map(\.name)
+        termCount = termIndex.count
+        topicNames = topics.map(\.name)
+    }
 
     public func match(_ input: MatchInput) -> MatchResult {
-        MatchResult()
+        var foundEntities = [Bool](repeating: false, count: entityNames.count)
+        var foundTerms = [Bool](repeating: false, count: termCount)
+        var hits: [Hit] = []
+        let longest = ItemField.allCases.map { input.text(of: $0).utf8.count }.max() ?? 0
+        var buffer = NormalizedTextBuilder(capacity: longest + 16)
+        defer { buffer.deallocate() }
+        for field in ItemField.allCases {
+            let text = input.text(of: field)
+            guard !text.isEmpty else { continue }
+            normalizer.normalize(text, into: &buffer)
+            for found in occurrences(in: buffer) {
+                switch found.owner.target {
+                case .entity(let index): foundEntities[index] = true
+                case .term(let index): foundTerms[index] = true
+                }
+                hits.append(hit(found, original: buffer.originalRange(of: found.range), field: field, text: text))
+            }
+        }
+        let topics = zip(topicNames, rules).compactMap { name, rule in
+            rule.evaluate(entities: foundEntities, terms: foundTerms) ? name : nil
+        }
+        return MatchResult(topics: topics, hits: hits)
+    }
+
+    /// The normalised form of a text, for `match --explain` and tests.
+    public func normalized(_ text: String) -> String {
+        normalizer.normalize(text).string
+    }
+
+    /// One accepted occurrence, in normalised byte offsets.
+    private struct Occurrence {
+        let owner: PatternOwner
+        let range: Range<Int>
+    }
+
+    /// Every occurrence in one field's text, in text order, with overlapping
+    /// occurrences of the same entity or term reduced to the longest.
+    private func occurrences(in normalized: NormalizedTextBuilder) -> [Occurrence] {
+        let bytes = normalized.normalizedBytes
+        var candidates: [Occurrence] = []
+        for (pattern, end) in automaton.scan(bytes) {
+            let start = end - automaton.patternLengths[pattern]
+            if checksStart[pattern], let before = WordBoundary.scalar(before: start, in: bytes),
+               WordBoundary.isWord(before) {
+                continue
+            }
+            for owner in owners[pattern] {
+                var hitEnd = end
+                if checksEnd[pattern] {
+                    if owner.isStem {
+                        guard let stemEnd = WordBoundary.stemEnd(from: end, in: bytes, maxSuffix: maxSuffixLength)
+                        else { continue }
+                        hitEnd = stemEnd
+                    } else if let after = WordBoundary.scalar(at: end, in: bytes), WordBoundary.isWord(after.value) {
+                        continue
+                    }
+                }
+                candidates.append(Occurrence(owner: owner, range: start..<hitEnd))
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        let inTextOrder: (Occurrence, Occurrence) -> Bool = { a, b in
+            if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+            if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
+            return Matcher.order(a.owner.target) < Matcher.order(b.owner.target)
+        }
+        candidates.sort(by: inTextOrder)
+        // Usually nothing overlaps and the text order is all there is to do.
+        var reach = 0
+        var overlapping = false
+        for candidate in candidates {
+            if candidate.range.lowerBound < reach { overlapping = true; break }
+            reach = max(reach, candidate.range.upperBound)
+        }
+        if !overlapping { return candidates }
+
+        // Longest first, so a shorter overlapping spelling of the same thing
+        // (Karabakh inside Nagorno-Karabakh) is dropped. The sort is stable,
+        // so among equals the first spelling written wins.
+        let byLength = candidates.enumerated().sorted { a, b in
+            let la = a.element.range.count, lb = b.element.range.count
+            if la != lb { return la > lb }
+            return a.offset < b.offset
+        }
+        var kept: [MatchTarget: [Range<Int>]] = [:]
+        var accepted: [Occurrence] = []
+        for (_, candidate) in byLength {
+            let taken = kept[candidate.owner.target, default: []]
+            if taken.contains(where: { $0.overlaps(candidate.range) }) { continue }
+            kept[candidate.owner.target, default: []].append(candidate.range)
+            accepted.append(candidate)
+        }
+        return accepted.sorted(by: inTextOrder)
+    }
+
+    /// Entities before terms, each in definition order.
+    private static func order(_ target: MatchTarget) -> Int {
+        switch target {
+        case .entity(let index): return index
+        case .term(let index): return Int(Int32.max) + index
+        }
+    }
+
+    private func hit(_ occurrence: Occurrence, original: Range<Int>, field: ItemField, text: String) -> Hit {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: original.lowerBound)
+        let to = utf8.index(from, offsetBy: original.count)
+        let entity: String?
+        switch occurrence.owner.target {
+        case .entity(let index): entity = entityNames[index]
+        case .term: entity = nil
+        }
+        return Hit(entity: entity, spelling: occurrence.owner.written, field: field,
+                   matchedText: String(decoding: utf8[from..<to], as: UTF8.self),
+                   start: original.lowerBound, end: original.upperBound)
     }
 }

@@ -1,0 +1,60 @@
+/// Precomputed folding of every scalar the region's text uses (U+0000..U+2BFF:
+/// Latin, Greek, Cyrillic, Armenian, Georgian incl. Mtavruli, punctuation) plus
+/// the ligature and fullwidth blocks, as UTF-8 bytes, and whether each scalar is
+/// part of a word. Built once; lookups are two array reads.
+struct FoldTable: Sendable {
+    static let shared = FoldTable()
+
+    /// Scalars below this value are looked up in the dense table.
+    static let denseLimit: UInt32 = 0x2C00
+    /// Further blocks kept in the table: alphabetic presentation forms (ﬁ, Armenian
+    /// ligatures ﬓ..ﬗ), BOM, halfwidth and fullwidth forms.
+    static let extraBlocks: [ClosedRange<UInt32>] = [0xFB00...0xFB4F, 0xFEFF...0xFEFF, 0xFF00...0xFFEF]
+
+    /// `bytes[offsets[k] ..< offsets[k + 1]]` is the folded UTF-8 of table slot k.
+    let offsets: [Int32]
+    let bytes: [UInt8]
+    let isWord: [Bool]
+
+    private init() {
+        var offsets: [Int32] = [0]
+        var bytes: [UInt8] = []
+        var isWord: [Bool] = []
+        let slots = Array(0..<FoldTable.denseLimit) + FoldTable.extraBlocks.flatMap { Array($0) }
+        offsets.reserveCapacity(slots.count + 1)
+        for value in slots {
+            if let scalar = Unicode.Scalar(value) {
+                for folded in ScalarFolding.fold(scalar) {
+                    bytes.append(contentsOf: Array(String(folded).utf8))
+                }
+                isWord.append(ScalarFolding.isWordScalar(scalar))
+            } else {
+                isWord.append(false) // surrogate code points never occur in a String
+            }
+            offsets.append(Int32(bytes.count))
+        }
+        self.offsets = offsets
+        self.bytes = bytes
+        self.isWord = isWord
+    }
+
+    /// The table slot of a scalar value, or nil when it is not in the table.
+    @inline(__always)
+    static func slot(_ value: UInt32) -> Int? {
+        if value < denseLimit { return Int(value) }
+        var base = Int(denseLimit)
+        for block in extraBlocks {
+            if block.contains(value) { return base + Int(value - block.lowerBound) }
+            base += block.count
+        }
+        return nil
+    }
+
+    /// Whether a scalar (of normalised or original text) is a letter, digit or mark.
+    @inline(__always)
+    func isWordScalar(_ value: UInt32) -> Bool {
+        if let k = FoldTable.slot(value) { return isWord[k] }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return ScalarFolding.isWordScalar(scalar)
+    }
+}
