@@ -270,7 +270,7 @@ struct FeedAssembler {
         }
         if core && name == "enclosure" && !isAtom {
             if let url = attrs["url"], !url.isEmpty {
-                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["length"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }))
+                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["length"].flatMap { Int($0.trimmedASCIIWhitespace) }))
             }
             return
         }
@@ -420,8 +420,9 @@ struct FeedAssembler {
         return date
     }
 
+    /// Text from PlainText is already trimmed; attribute values may not be.
     private func nonEmpty(_ s: String) -> String? {
-        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = s.trimmedASCIIWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -473,8 +474,20 @@ struct FeedAssembler {
 
 /// A link made absolute against `base`; nil when it cannot be read as a URL.
 func resolveURL(_ raw: String, against base: URL?) -> String? {
-    let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = raw.trimmedASCIIWhitespace
     guard !trimmed.isEmpty else { return nil }
     guard let url = URL(string: trimmed, relativeTo: base) else { return nil }
     return url.absoluteString
+}
+
+extension String {
+    /// Cheaper than Foundation's trimmingCharacters for the long texts feeds carry.
+    var trimmedASCIIWhitespace: String {
+        let utf8 = self.utf8
+        func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
+        let start = utf8.firstIndex { !isSpace($0) } ?? utf8.endIndex
+        let end = utf8.lastIndex { !isSpace($0) }.map { utf8.index(after: $0) } ?? start
+        return start < end ? String(self[start..<end]) : ""
+    }
 }

@@ -8,7 +8,11 @@ enum PlainText {
     /// HTML (or text that may hold entities and tags) to plain text.
     static func fromHTML(_ bytes: ArraySlice<UInt8>) -> String {
         // Most titles hold neither markup nor entities: skip the HTML parser.
-        if !bytes.contains(UInt8(ascii: "<")) && !bytes.contains(UInt8(ascii: "&")) {
+        let plain = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            return memchr(base, 0x3C, buffer.count) == nil && memchr(base, 0x26, buffer.count) == nil
+        }
+        if plain {
             return collapsed(bytes)
         }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -86,7 +90,11 @@ enum PlainText {
 
     /// Collapses every run of whitespace (ASCII, NBSP and the Unicode spaces
     /// feeds use) into one ASCII space and trims both ends.
-    static func collapsed(_ bytes: ArraySlice<UInt8>) -> String {
+    static func collapsed(_ slice: ArraySlice<UInt8>) -> String {
+        slice.withUnsafeBufferPointer { collapsed($0) }
+    }
+
+    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false

@@ -16,6 +16,8 @@ final class XMLPushParser {
     /// libxml2 interns names and URIs in a dictionary: one String per pointer.
     private var names: [UnsafeRawPointer: String] = [:]
     private var errors: [String] = []
+    /// The root element's namespace declarations tell RSS 1.0 from 0.90.
+    private var stackIsEmpty = true
 
     init(options: ParseOptions, plan: EncodingPlan) {
         _ = Self.libraryReady
@@ -86,7 +88,12 @@ final class XMLPushParser {
     }
 
     /// Warnings in document order: libxml2's complaints merged with the assembler's.
-    var warnings: [String] { errors + assembler.warnings }
+    var warnings: [String] {
+        func line(_ warning: String) -> Int { Int(warning.prefix { $0 != ":" }) ?? 0 }
+        return (errors + assembler.warnings).enumerated()
+            .sorted { (line($0.element), $0.offset) < (line($1.element), $1.offset) }
+            .map(\.element)
+    }
 
     // MARK: callbacks
 
@@ -129,7 +136,6 @@ final class XMLPushParser {
             xmlStopParser(context)
         }
     }
-    private var stackIsEmpty = true
 
     private func endElement() {
         let (line, column) = position()
