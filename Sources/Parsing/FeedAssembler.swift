@@ -70,6 +70,7 @@ struct FeedAssembler {
         let parent = stack.last
         var base = parent?.base ?? documentBase
         var attrs: [String: String] = [:]
+        attrs.reserveCapacity(attributes.count)
         for attribute in attributes {
             if attribute.uri == Namespace.xml {
                 if attribute.name == "base" { base = resolveURL(attribute.value, against: base).flatMap { URL(string: $0) } ?? base }
@@ -96,9 +97,6 @@ struct FeedAssembler {
             itemPublishedRank = Int.max
         }
         if role == .author { authorName = nil; authorEmail = nil }
-        if role == .field, isAtomText(uri: uri), let type = attrs["type"], type == "xhtml" || type.hasSuffix("xhtml+xml") {
-            attrs["feedwatch:xhtml"] = "1"
-        }
         stack.append(Frame(uri: uri, name: name, role: role, textStart: text.count, base: base, attributes: attrs))
         return true
     }
@@ -180,8 +178,6 @@ struct FeedAssembler {
         case .rss09x, .rss20, .json11: return Namespace.isPlainRSS(uri) || uri == Namespace.rss090
         }
     }
-
-    private func isAtomText(uri: String) -> Bool { Namespace.isAtom(uri) }
 
     private mutating func childRole(of parent: Role, uri: String, name: String) -> Role {
         let core = isCore(uri)
@@ -399,7 +395,8 @@ struct FeedAssembler {
     /// Atom text constructs follow their type; everything else may hold HTML.
     private func textValue(_ frame: Frame, _ value: ArraySlice<UInt8>) -> String {
         guard Namespace.isAtom(frame.uri) else { return PlainText.fromHTML(value) }
-        if frame.attributes["feedwatch:xhtml"] != nil { return PlainText.literal(value) }
+        // type="xhtml" arrives as child elements whose text was already
+        // collected (with breaks at block elements): like "text", it is literal.
         let type = frame.attributes["type"]?.lowercased() ?? "text"
         if type == "html" || type == "text/html" || frame.attributes["mode"] == "escaped" {
             return PlainText.fromHTML(value)
