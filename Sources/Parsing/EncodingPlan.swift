@@ -1,0 +1,67 @@
+import Foundation
+
+/// How the parser should decode a document's bytes, decided before libxml2 sees them.
+struct EncodingPlan: Equatable {
+    /// Encoding to switch libxml2 to; nil lets libxml2 follow the BOM and declaration.
+    var encoding: String?
+    /// Whether libxml2 must ignore the declaration (we chose for it).
+    var ignoreDeclaredEncoding = false
+    var warning: String?
+
+    /// A BOM wins; then valid UTF-8 with non-ASCII bytes (a legacy label on
+    /// UTF-8 bytes is the commonest mojibake trap); then feeds.conf's
+    /// encoding=, the HTTP charset and the declaration, in that order.
+    static func decide(for data: Data, options: ParseOptions) -> EncodingPlan {
+        if hasBOM(data) { return EncodingPlan() }
+        let declared = declaredEncoding(data)
+        let chosen = options.encodingOverride ?? options.httpCharset ?? declared
+        guard let chosen, !chosen.isEmpty else { return EncodingPlan() }
+        let name = chosen.uppercased()
+        let declaredName = declared?.uppercased()
+        let isUTF8Label = name == "UTF-8" || name == "UTF8"
+        if isUTF8Label {
+            // A declaration like "UTF-16" on UTF-8 bytes must not win over the label we trust.
+            let needsIgnore = declaredName != nil && declaredName != "UTF-8" && declaredName != "UTF8"
+            return EncodingPlan(ignoreDeclaredEncoding: needsIgnore,
+                                warning: needsIgnore ? "encoding declared as \(declared!) but read as UTF-8" : nil)
+        }
+        let source = options.encodingOverride != nil ? "feeds.conf encoding" : (options.httpCharset != nil ? "HTTP charset" : "declared encoding")
+        if hasNonASCII(data), isValidUTF8(data) {
+            return EncodingPlan(ignoreDeclaredEncoding: true,
+                                warning: "\(source) \(chosen) ignored: the bytes are valid UTF-8")
+        }
+        if name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name.hasPrefix("UCS") {
+            return EncodingPlan()
+        }
+        if declaredName == name { return EncodingPlan() }
+        return EncodingPlan(encoding: chosen, ignoreDeclaredEncoding: true)
+    }
+
+    static func hasBOM(_ data: Data) -> Bool {
+        let b = data.prefix(4)
+        return b.starts(with: [0xEF, 0xBB, 0xBF]) || b.starts(with: [0xFE, 0xFF]) || b.starts(with: [0xFF, 0xFE])
+    }
+
+    /// The encoding="..." of the XML declaration, if the document starts with one.
+    static func declaredEncoding(_ data: Data) -> String? {
+        let head = String(decoding: data.prefix(256), as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return nil }
+        let declaration = head[..<end.lowerBound]
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        var rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        rest = rest.dropFirst()
+        let value = rest.prefix { $0 != quote }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    static func hasNonASCII(_ data: Data) -> Bool {
+        data.contains { $0 >= 0x80 }
+    }
+
+    static func isValidUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil
+        }
+    }
+}

@@ -1,0 +1,490 @@
+import Foundation
+import FeedModel
+
+/// Turns SAX2 events into a ParsedFeed. Knows the formats; knows nothing of libxml2.
+struct FeedAssembler {
+    enum Outcome: Equatable {
+        case noRoot
+        case feed
+        case html
+        case unknownRoot(String)
+    }
+
+    /// What an open element is to the assembler.
+    enum Role {
+        case root, channel, item, author, group
+        /// An element whose text is kept (title, link, description ...).
+        case field
+        /// Markup inside a field (Atom xhtml, raw HTML in an RSS description).
+        case inner
+        case skippedInner
+        case ignored
+    }
+
+    struct Frame {
+        var uri: String
+        var name: String
+        var role: Role
+        var textStart: Int
+        var base: URL?
+        var attributes: [String: String]
+    }
+
+    struct Attribute {
+        var uri: String
+        var name: String
+        var value: String
+    }
+
+    let options: ParseOptions
+    let documentBase: URL?
+    private(set) var outcome = Outcome.noRoot
+    private(set) var format = FeedFormat.rss20
+    var feed = ParsedFeed(format: .rss20)
+    var warnings: [String] = []
+    private var stack: [Frame] = []
+    private var text: [UInt8] = []
+    private var item: ItemDraft?
+    private var authorName: String?
+    private var authorEmail: String?
+    private var feedLinkScore = -1
+    private var feedDateRank = Int.max
+    private var itemPublishedRank = Int.max
+    private var rawItems: [ItemDraft] = []
+    private let now = Date()
+
+    init(options: ParseOptions) {
+        self.options = options
+        self.documentBase = options.baseURL.flatMap { URL(string: $0) }
+    }
+
+    var isCollectingText: Bool {
+        guard let top = stack.last else { return false }
+        return top.role == .field || top.role == .inner
+    }
+
+    // MARK: events
+
+    /// Returns false when the document is not a feed and parsing should stop.
+    mutating func startElement(uri: String, name: String, attributes: [Attribute], declaredNamespaces: [String]) -> Bool {
+        let parent = stack.last
+        var base = parent?.base ?? documentBase
+        var attrs: [String: String] = [:]
+        attrs.reserveCapacity(attributes.count)
+        for attribute in attributes {
+            if attribute.uri == Namespace.xml {
+                if attribute.name == "base" { base = resolveURL(attribute.value, against: base).flatMap { URL(string: $0) } ?? base }
+                attrs["xml:" + attribute.name] = attribute.value
+            } else if attribute.uri.isEmpty {
+                attrs[attribute.name] = attribute.value
+            }
+        }
+        guard let parent else {
+            return startRoot(uri: uri, name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
+        }
+        let role: Role
+        switch parent.role {
+        case .field, .inner:
+            role = PlainText.isSkipped(name.lowercased()) ? .skippedInner : .inner
+            if role == .inner, PlainText.blockElements.contains(name.lowercased()) { text.append(32) }
+        case .skippedInner, .ignored:
+            role = parent.role == .ignored ? .ignored : .skippedInner
+        case .root, .channel, .item, .author, .group:
+            role = childRole(of: parent.role, uri: uri, name: name)
+        }
+        if role == .item {
+            item = ItemDraft(base: base)
+            itemPublishedRank = Int.max
+        }
+        if role == .author { authorName = nil; authorEmail = nil }
+        stack.append(Frame(uri: uri, name: name, role: role, textStart: text.count, base: base, attributes: attrs))
+        return true
+    }
+
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        text.append(contentsOf: bytes)
+    }
+
+    mutating func endElement(line: Int, column: Int) {
+        guard let frame = stack.popLast() else { return }
+        switch frame.role {
+        case .inner:
+            if PlainText.blockElements.contains(frame.name.lowercased()) { text.append(32) }
+            return
+        case .skippedInner, .ignored, .root, .channel, .group:
+            break
+        case .field:
+            let value = text[frame.textStart...]
+            if let parent = stack.last {
+                take(field: frame, value: value, parent: parent.role, line: line, column: column)
+            }
+        case .author:
+            let who = authorName ?? authorEmail
+            if let who, !who.isEmpty {
+                if item != nil { item?.authors.append(who) }
+            }
+        case .item:
+            if var draft = item {
+                draft.line = line
+                rawItems.append(draft)
+            }
+            item = nil
+        }
+        text.removeSubrange(frame.textStart...)
+    }
+
+    /// Closes what a truncated document left open, so its last item is kept.
+    mutating func closeOpenElements(line: Int, column: Int) {
+        if !stack.isEmpty, outcome == .feed {
+            warn(line: line, column: column, "document ends inside <\(stack[stack.count - 1].name)>; kept what was read")
+        }
+        while !stack.isEmpty { endElement(line: line, column: column) }
+    }
+
+    mutating func warn(line: Int, column: Int, _ message: String) {
+        warnings.append("\(line):\(column): \(message)")
+    }
+
+    // MARK: structure
+
+    private mutating func startRoot(uri: String, name: String, attrs: [String: String], base: URL?, declaredNamespaces: [String]) -> Bool {
+        switch name {
+        case "rss":
+            let version = attrs["version"] ?? "2.0"
+            format = version.hasPrefix("0.9") ? .rss09x : .rss20
+        case "RDF":
+            format = declaredNamespaces.contains(Namespace.rss090) && !declaredNamespaces.contains(Namespace.rss10) ? .rss09x : .rss10
+        case "feed" where uri == Namespace.atom03:
+            format = .atom03
+        case "feed" where uri == Namespace.atom10 || uri.isEmpty:
+            format = .atom10
+        default:
+            outcome = name.lowercased() == "html" ? .html : .unknownRoot(uri.isEmpty ? name : "{\(uri)}\(name)")
+            return false
+        }
+        outcome = .feed
+        feed.format = format
+        if let lang = attrs["xml:lang"], !lang.isEmpty { feed.language = lang }
+        stack.append(Frame(uri: uri, name: name, role: .root, textStart: text.count, base: base, attributes: attrs))
+        return true
+    }
+
+    private var isAtom: Bool { format == .atom10 || format == .atom03 }
+
+    private func isCore(_ uri: String) -> Bool {
+        switch format {
+        case .atom10, .atom03: return Namespace.isAtom(uri)
+        case .rss10: return uri == Namespace.rss10 || uri == Namespace.rss090 || uri.isEmpty
+        case .rss09x, .rss20, .json11: return Namespace.isPlainRSS(uri) || uri == Namespace.rss090
+        }
+    }
+
+    private mutating func childRole(of parent: Role, uri: String, name: String) -> Role {
+        let core = isCore(uri)
+        switch parent {
+        case .root where isAtom:
+            if core && name == "entry" { return .item }
+            if core && name == "author" { return .ignored }
+            return feedFieldNames(uri: uri, name: name) ? .field : .ignored
+        case .root:
+            if core && name == "channel" {
+                if uri == Namespace.rss090 { format = .rss09x; feed.format = .rss09x }
+                return .channel
+            }
+            if core && name == "item" {
+                if uri == Namespace.rss090 { format = .rss09x; feed.format = .rss09x }
+                return .item
+            }
+            return .ignored
+        case .channel:
+            if core && name == "item" { return .item }
+            return feedFieldNames(uri: uri, name: name) ? .field : .ignored
+        case .item:
+            if Namespace.isAtom(uri) && name == "author" { return .author }
+            if Namespace.isMedia(uri) && name == "group" { return .group }
+            return itemFieldNames(uri: uri, name: name) ? .field : .ignored
+        case .author:
+            return Namespace.isAtom(uri) && (name == "name" || name == "email") ? .field : .ignored
+        case .group:
+            return Namespace.isMedia(uri) && name == "content" ? .field : .ignored
+        default:
+            return .ignored
+        }
+    }
+
+    private func feedFieldNames(uri: String, name: String) -> Bool {
+        if isCore(uri) {
+            switch name {
+            case "title", "link", "description", "language", "lastBuildDate", "pubDate", "ttl",
+                 "subtitle", "tagline", "updated", "modified":
+                return true
+            default:
+                return false
+            }
+        }
+        if uri == Namespace.dc { return name == "date" || name == "language" || name == "title" || name == "description" }
+        if Namespace.isAtom(uri) { return name == "link" }
+        return false
+    }
+
+    private func itemFieldNames(uri: String, name: String) -> Bool {
+        if isCore(uri) {
+            switch name {
+            case "title", "link", "description", "guid", "pubDate", "author", "category", "enclosure",
+                 "id", "summary", "content", "published", "updated", "issued", "modified":
+                return true
+            default:
+                return false
+            }
+        }
+        switch uri {
+        case Namespace.dc: return ["creator", "subject", "date", "title", "description"].contains(name)
+        case Namespace.dcterms: return name == "modified" || name == "issued" || name == "created"
+        case Namespace.content: return name == "encoded"
+        case Namespace.atom10, Namespace.atom03: return name == "link" || name == "id" || name == "updated" || name == "published"
+        default: return Namespace.isMedia(uri) && name == "content"
+        }
+    }
+
+    // MARK: fields
+
+    private mutating func take(field frame: Frame, value: ArraySlice<UInt8>, parent: Role, line: Int, column: Int) {
+        let uri = frame.uri, name = frame.name, attrs = frame.attributes
+        let core = isCore(uri)
+        let atomElement = Namespace.isAtom(uri)
+
+        // Attribute-only elements first.
+        if atomElement && name == "link" {
+            takeAtomLink(attrs: attrs, base: frame.base, parent: parent)
+            return
+        }
+        if Namespace.isMedia(uri) && name == "content" {
+            if parent == .item || parent == .group, let url = attrs["url"], !url.isEmpty {
+                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["fileSize"].flatMap { Int($0) }))
+            }
+            return
+        }
+        if core && name == "enclosure" && !isAtom {
+            if let url = attrs["url"], !url.isEmpty {
+                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["length"].flatMap { Int($0.trimmedASCIIWhitespace) }))
+            }
+            return
+        }
+
+        switch parent {
+        case .author:
+            let string = PlainText.literal(value)
+            if name == "name" { authorName = string } else if authorName == nil { authorEmail = string }
+        case .root, .channel:
+            takeFeedField(frame: frame, value: value, core: core, line: line, column: column)
+        case .item, .group:
+            takeItemField(frame: frame, value: value, core: core, line: line, column: column)
+        default:
+            break
+        }
+    }
+
+    private mutating func takeFeedField(frame: Frame, value: ArraySlice<UInt8>, core: Bool, line: Int, column: Int) {
+        let name = frame.name
+        let isDC = frame.uri == Namespace.dc
+        switch name {
+        case "title" where core || isDC:
+            if feed.title == nil || core { feed.title = nonEmpty(textValue(frame, value)) }
+        case "link" where core:
+            let raw = PlainText.literal(value)
+            if !raw.isEmpty, feedLinkScore < 4 {
+                feed.link = resolveURL(raw, against: frame.base) ?? raw
+                feedLinkScore = 4
+            }
+        case "description", "subtitle", "tagline":
+            if core || isDC, feed.description == nil || core { feed.description = nonEmpty(textValue(frame, value)) }
+        case "language" where core || isDC:
+            feed.language = nonEmpty(PlainText.literal(value)) ?? feed.language
+        case "ttl" where core:
+            if let minutes = Int(PlainText.literal(value)), minutes > 0 { feed.ttlMinutes = minutes }
+        case "lastBuildDate", "updated", "modified", "pubDate", "date":
+            let rank: Int
+            switch name {
+            case "lastBuildDate", "updated", "modified": rank = 0
+            case "pubDate": rank = 1
+            default: rank = 2
+            }
+            if rank < feedDateRank, let date = readDate(value, line: line, column: column) {
+                feed.updated = date
+                feedDateRank = rank
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func takeItemField(frame: Frame, value: ArraySlice<UInt8>, core: Bool, line: Int, column: Int) {
+        guard var draft = item else { return }
+        defer { item = draft }
+        let uri = frame.uri, name = frame.name
+        switch (uri, name) {
+        case (_, "title") where core || uri == Namespace.dc:
+            if draft.title == nil || core { draft.title = nonEmpty(textValue(frame, value)) }
+        case (_, "link") where core:
+            let raw = PlainText.literal(value)
+            if !raw.isEmpty, draft.linkScore < 4 {
+                draft.link = resolveURL(raw, against: frame.base) ?? raw
+                draft.linkScore = 4
+            }
+        case (_, "guid") where core:
+            draft.guid = nonEmpty(PlainText.literal(value))
+            draft.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
+        case (_, "id") where core || Namespace.isAtom(uri):
+            draft.atomID = nonEmpty(PlainText.literal(value))
+        case (_, "description") where core || uri == Namespace.dc, (_, "summary") where core:
+            if draft.summary == nil || core { draft.summary = nonEmpty(textValue(frame, value)) }
+        case (Namespace.content, "encoded"):
+            draft.content = nonEmpty(PlainText.fromHTML(value))
+        case (_, "content") where core:
+            if frame.attributes["mode"] == "base64" || frame.attributes["src"] != nil { break }
+            draft.content = nonEmpty(textValue(frame, value))
+        case (_, "author") where core, (Namespace.dc, "creator"):
+            if let who = nonEmpty(PlainText.fromHTML(value)) { draft.authors.append(who) }
+        case (_, "category") where core:
+            let label = frame.attributes["term"] ?? frame.attributes["label"] ?? PlainText.fromHTML(value)
+            if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { draft.categories.append(label) }
+        case (Namespace.dc, "subject"):
+            if let label = nonEmpty(PlainText.fromHTML(value)) { draft.categories.append(label) }
+        case (_, "pubDate") where core, (_, "published") where core || Namespace.isAtom(uri), (_, "issued"), (_, "created"), (Namespace.dc, "date"):
+            let rank: Int
+            switch name {
+            case "pubDate", "published": rank = 0
+            case "issued": rank = uri == Namespace.dcterms ? 2 : 0
+            case "date": rank = 1
+            default: rank = 3
+            }
+            if rank < itemPublishedRank, let date = readDate(value, line: line, column: column) {
+                draft.published = date
+                itemPublishedRank = rank
+            }
+        case (_, "updated"), (_, "modified"):
+            if draft.updated == nil || core, let date = readDate(value, line: line, column: column) { draft.updated = date }
+        default:
+            break
+        }
+    }
+
+    /// How good a link is as "the" link: RSS <link> 4; Atom alternate (or no rel)
+    /// as text/html 3, untyped 2, other type 1.
+    private mutating func takeAtomLink(attrs: [String: String], base: URL?, parent: Role) {
+        guard let href = attrs["href"].flatMap(nonEmpty) else { return }
+        let resolved = resolveURL(href, against: base) ?? href
+        let rel = attrs["rel"] ?? "alternate"
+        if rel == "enclosure" {
+            if parent == .item { item?.enclosures.append(Enclosure(url: resolved, type: attrs["type"], length: attrs["length"].flatMap { Int($0) })) }
+            return
+        }
+        guard rel == "alternate" else { return }
+        let type = attrs["type"]?.lowercased()
+        let score = type == nil ? 2 : (type == "text/html" || type == "application/xhtml+xml" ? 3 : 1)
+        switch parent {
+        case .item:
+            if score > (item?.linkScore ?? 4) { item?.link = resolved; item?.linkScore = score }
+        case .root, .channel:
+            if score > feedLinkScore { feed.link = resolved; feedLinkScore = score }
+        default:
+            break
+        }
+    }
+
+    /// Atom text constructs follow their type; everything else may hold HTML.
+    private func textValue(_ frame: Frame, _ value: ArraySlice<UInt8>) -> String {
+        guard Namespace.isAtom(frame.uri) else { return PlainText.fromHTML(value) }
+        // type="xhtml" arrives as child elements whose text was already
+        // collected (with breaks at block elements): like "text", it is literal.
+        let type = frame.attributes["type"]?.lowercased() ?? "text"
+        if type == "html" || type == "text/html" || frame.attributes["mode"] == "escaped" {
+            return PlainText.fromHTML(value)
+        }
+        return PlainText.literal(value)
+    }
+
+    private mutating func readDate(_ value: ArraySlice<UInt8>, line: Int, column: Int) -> Date? {
+        let string = PlainText.literal(value)
+        guard !string.isEmpty else { return nil }
+        guard let date = FeedDateParser.parse(string, defaultTimeZone: options.defaultTimeZone) else {
+            warn(line: line, column: column, "unreadable date \"\(string.prefix(60))\"")
+            return nil
+        }
+        if date.timeIntervalSince(now) > 86_400 {
+            warn(line: line, column: column, "date \"\(string.prefix(60))\" is more than a day in the future; kept")
+        }
+        return date
+    }
+
+    /// Text from PlainText is already trimmed; attribute values may not be.
+    private func nonEmpty(_ s: String) -> String? {
+        let trimmed = s.trimmedASCIIWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    // MARK: result
+
+    /// The feed with every item keyed, deduplicated and its links made absolute.
+    mutating func finish() -> ParsedFeed {
+        let feedBase = feed.link.flatMap { URL(string: $0) }.flatMap { $0.scheme == nil ? nil : $0 } ?? documentBase
+        var drafts = rawItems
+        for index in drafts.indices {
+            var draft = drafts[index]
+            let base = draft.base ?? feedBase
+            if let link = draft.link { draft.link = resolveURL(link, against: base) ?? link }
+            if draft.link == nil, draft.guidIsPermaLink, let guid = draft.guid,
+               guid.hasPrefix("http://") || guid.hasPrefix("https://") {
+                draft.link = guid
+            }
+            draft.enclosures = draft.enclosures.map {
+                Enclosure(url: resolveURL($0.url, against: base) ?? $0.url, type: $0.type, length: $0.length)
+            }
+            drafts[index] = draft
+        }
+        var counts: [String: Int] = [:]
+        for draft in drafts { if let id = draft.guid ?? draft.atomID { counts[id, default: 0] += 1 } }
+        var warnedDuplicates = Set<String>()
+        feed.items = drafts.map { draft in
+            var id = draft.guid ?? draft.atomID
+            if let key = id, counts[key, default: 0] > 1 {
+                if warnedDuplicates.insert(key).inserted {
+                    warn(line: draft.line, column: 0, "id \"\(key.prefix(80))\" is used by \(counts[key]!) items; keyed them by link")
+                }
+                id = draft.link ?? stableID(draft)
+            }
+            return FeedItem(id: id ?? draft.link ?? stableID(draft), title: draft.title, link: draft.link,
+                            published: draft.published, updated: draft.updated, authors: draft.authors,
+                            categories: draft.categories, summary: draft.summary, content: draft.content,
+                            enclosures: draft.enclosures)
+        }
+        feed.warnings = warnings
+        return feed
+    }
+
+    private func stableID(_ draft: ItemDraft) -> String {
+        let date = (draft.published ?? draft.updated).map { String(Int64($0.timeIntervalSince1970)) } ?? ""
+        let body = draft.title ?? draft.summary ?? draft.content ?? ""
+        return "fnv1a:" + FNV1a.hex(body + "\u{1F}" + date)
+    }
+}
+
+/// A link made absolute against `base`; nil when it cannot be read as a URL.
+func resolveURL(_ raw: String, against base: URL?) -> String? {
+    let trimmed = raw.trimmedASCIIWhitespace
+    guard !trimmed.isEmpty else { return nil }
+    guard let url = URL(string: trimmed, relativeTo: base) else { return nil }
+    return url.absoluteString
+}
+
+extension String {
+    /// Cheaper than Foundation's trimmingCharacters for the long texts feeds carry.
+    var trimmedASCIIWhitespace: String {
+        let utf8 = self.utf8
+        func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
+        let start = utf8.firstIndex { !isSpace($0) } ?? utf8.endIndex
+        let end = utf8.lastIndex { !isSpace($0) }.map { utf8.index(after: $0) } ?? start
+        return start < end ? String(self[start..<end]) : ""
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+
+/// Reads the dates feeds actually carry: RFC 822/1123 (and the sloppy
+/// variants of it that RSS generators emit) and RFC 3339 / ISO 8601 / W3CDTF.
+///
+/// Hand-written on bytes because it runs for every item of every poll;
+/// DateFormatter loops are slow and locale-sensitive.
+public enum FeedDateParser {
+    /// The date, or nil when the text is not a date this parser understands.
+    /// A date without a zone is read in `defaultTimeZone`, else UTC.
+    public static func parse(_ text: String, defaultTimeZone: TimeZone? = nil) -> Date? {
+        var bytes = Array(text.utf8)
+        // Trim ASCII whitespace; anything else is left to the grammar.
+        while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+        if start > 0 { bytes.removeFirst(start) }
+        guard !bytes.isEmpty else { return nil }
+        if let fields = parseISO(bytes) ?? parseRFC822(bytes) {
+            return fields.date(defaultTimeZone: defaultTimeZone)
+        }
+        return nil
+    }
+
+    /// Broken-down date as read; `offset` is nil when the text named no zone.
+    struct Fields {
+        var year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0
+        var fraction = 0.0
+        var offset: Int?
+
+        func date(defaultTimeZone: TimeZone?) -> Date? {
+            guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+                  (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+            let days = FeedDateParser.daysFromCivil(year: year, month: month, day: day)
+            let local = Double(days * 86_400 + hour * 3_600 + minute * 60 + min(second, 59)) + fraction
+            if let offset { return Date(timeIntervalSince1970: local - Double(offset)) }
+            guard let zone = defaultTimeZone else { return Date(timeIntervalSince1970: local) }
+            // The zone's offset depends on the instant (DST); two rounds settle it.
+            var guess = Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))))
+            guess = Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: guess)))
+            return guess
+        }
+    }
+
+    // MARK: ISO 8601 / RFC 3339 / W3CDTF
+
+    /// YYYY[-MM[-DD]][(T| )hh:mm[:ss[.fff]]][Z|±hh[:mm]|±hhmm], also the basic form YYYYMMDDThhmmss.
+    static func parseISO(_ b: [UInt8]) -> Fields? {
+        var i = 0
+        func digits(_ count: Int) -> Int? {
+            guard i + count <= b.count else { return nil }
+            var value = 0
+            for k in i..<(i + count) {
+                guard isDigit(b[k]) else { return nil }
+                value = value * 10 + Int(b[k] - 48)
+            }
+            i += count
+            return value
+        }
+        func take(_ c: UInt8) -> Bool {
+            if i < b.count, b[i] == c { i += 1; return true }
+            return false
+        }
+        var f = Fields()
+        guard let year = digits(4) else { return nil }
+        f.year = year
+        let extended = take(UInt8(ascii: "-"))
+        if !extended, i < b.count, !isDigit(b[i]) { return nil }
+        if i == b.count { return f }
+        guard let month = digits(2) else { return nil }
+        f.month = month
+        if extended && i == b.count { return f }
+        if extended { guard take(UInt8(ascii: "-")) else { return nil } }
+        guard let day = digits(2) else { return nil }
+        f.day = day
+        if i == b.count { return f }
+        guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || take(UInt8(ascii: " ")) else { return nil }
+        while take(UInt8(ascii: " ")) {}
+        guard let hour = digits(2) else { return nil }
+        f.hour = hour
+        let colon = take(UInt8(ascii: ":"))
+        guard let minute = digits(2) else { return nil }
+        f.minute = minute
+        if colon ? take(UInt8(ascii: ":")) : (i < b.count && isDigit(b[i])) {
+            guard let second = digits(2) else { return nil }
+            f.second = second
+            if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
+                var scale = 0.1
+                while i < b.count, isDigit(b[i]) {
+                    f.fraction += Double(b[i] - 48) * scale
+                    scale /= 10
+                    i += 1
+                }
+            }
+        }
+        while take(UInt8(ascii: " ")) {}
+        if i == b.count { return f }
+        if take(UInt8(ascii: "Z")) || take(UInt8(ascii: "z")) {
+            f.offset = 0
+        } else if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+            let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
+            i += 1
+            guard let hh = digits(2) else { return nil }
+            var mm = 0
+            if take(UInt8(ascii: ":")) {
+                guard let m = digits(2) else { return nil }
+                mm = m
+            } else if let m = digits(2) {
+                mm = m
+            }
+            f.offset = sign * (hh * 3_600 + mm * 60)
+        } else {
+            // A zone name after an ISO date ("2024-01-02 10:00 GMT").
+            let name = String(decoding: b[i...], as: UTF8.self).uppercased()
+            guard let offset = zoneOffsets[name] else { return nil }
+            f.offset = offset
+            i = b.count
+        }
+        return i == b.count ? f : nil
+    }
+
+    // MARK: RFC 822 / 1123 and its sloppy relatives
+
+    /// Token-based so that the real-world variants pass: missing weekday or
+    /// comma, 2-digit years, "GMT+0300", JavaScript's "Tue Jan 02 2024 ...".
+    static func parseRFC822(_ b: [UInt8]) -> Fields? {
+        var f = Fields()
+        var numbers: [(value: Int, width: Int)] = []
+        var month: Int?
+        var time: [Int]?
+        var offset: Int?
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if isDigit(c) {
+                let start = i
+                while i < b.count, isDigit(b[i]) || b[i] == UInt8(ascii: ":") || (b[i] == UInt8(ascii: ".") && time == nil && containsColon(b, start, i)) { i += 1 }
+                let token = b[start..<i]
+                if token.contains(UInt8(ascii: ":")) {
+                    guard time == nil else { return nil }
+                    let parts = token.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+                    guard (2...3).contains(parts.count) else { return nil }
+                    var values: [Int] = []
+                    for part in parts {
+                        let whole = part.prefix { $0 != UInt8(ascii: ".") }
+                        guard !whole.isEmpty, whole.count <= 2, let v = Int(String(decoding: whole, as: UTF8.self)) else { return nil }
+                        values.append(v)
+                    }
+                    time = values
+                } else {
+                    guard token.count <= 4, let v = Int(String(decoding: token, as: UTF8.self)) else { return nil }
+                    numbers.append((v, token.count))
+                }
+            } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                let sign = c == UInt8(ascii: "-") ? -1 : 1
+                i += 1
+                let start = i
+                while i < b.count, isDigit(b[i]) || b[i] == UInt8(ascii: ":") { i += 1 }
+                let digitsOnly = b[start..<i].filter { $0 != UInt8(ascii: ":") }
+                // A dash between date parts ("02-Jan-2024") is a separator, not a zone.
+                if time == nil { if !digitsOnly.isEmpty { numbers.append((Int(String(decoding: digitsOnly, as: UTF8.self)) ?? 0, digitsOnly.count)) }; continue }
+                guard digitsOnly.count == 4 || digitsOnly.count == 2 || digitsOnly.count == 1,
+                      let v = Int(String(decoding: digitsOnly, as: UTF8.self)) else { return nil }
+                let seconds = digitsOnly.count == 4 ? (v / 100) * 3_600 + (v % 100) * 60 : v * 3_600
+                offset = (offset ?? 0) + sign * seconds
+            } else if isAlpha(c) {
+                let start = i
+                while i < b.count, isAlpha(b[i]) { i += 1 }
+                let word = String(decoding: b[start..<i], as: UTF8.self).uppercased()
+                if let m = monthNumber(word) {
+                    if month == nil { month = m }
+                } else if let z = zoneOffsets[word] {
+                    offset = z
+                } else if weekdays.contains(String(word.prefix(3))) || word == "AT" || word == "T" {
+                    continue
+                } else if word == "AM" || word == "PM" {
+                    guard var t = time, t[0] <= 12 else { return nil }
+                    if word == "PM", t[0] < 12 { t[0] += 12 }
+                    if word == "AM", t[0] == 12 { t[0] = 0 }
+                    time = t
+                } else {
+                    // Unknown zone abbreviation: read the time as zoneless rather than fail.
+                    guard time != nil else { return nil }
+                }
+            } else {
+                i += 1
+            }
+        }
+        guard let month, !numbers.isEmpty, numbers.count <= 2 else { return nil }
+        f.month = month
+        if numbers.count == 1 {
+            return nil
+        }
+        // Day and year: a 4-digit or >31 number is the year, else RFC order (day first).
+        var day = numbers[0], year = numbers[1]
+        if numbers[0].width == 4 || numbers[0].value > 31 { swap(&day, &year) }
+        f.day = day.value
+        switch year.width {
+        case 4, 3: f.year = year.value
+        case 1, 2: f.year = year.value < 50 ? 2000 + year.value : 1900 + year.value
+        default: return nil
+        }
+        if let time {
+            f.hour = time[0]
+            f.minute = time[1]
+            f.second = time.count > 2 ? time[2] : 0
+        }
+        f.offset = offset
+        return f
+    }
+
+    private static func containsColon(_ b: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        b[start..<end].contains(UInt8(ascii: ":"))
+    }
+
+    static let weekdays: Set<String> = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]
+
+    static func monthNumber(_ word: String) -> Int? {
+        guard word.count >= 3 else { return nil }
+        switch word.prefix(3) {
+        case "JAN": return 1
+        case "FEB": return 2
+        case "MAR": return 3
+        case "APR": return 4
+        case "MAY": return 5
+        case "JUN": return 6
+        case "JUL": return 7
+        case "AUG": return 8
+        case "SEP": return 9
+        case "OCT": return 10
+        case "NOV": return 11
+        case "DEC": return 12
+        default: return nil
+        }
+    }
+
+    /// Abbreviations seen in feeds; AZT/AMT/GET/GST are the region's (AMT is
+    /// Armenia, not Amazon, here: the product follows the South Caucasus).
+    static let zoneOffsets: [String: Int] = {
+        let hours: [String: Double] = [
+            "GMT": 0, "UT": 0, "UTC": 0, "Z": 0, "WET": 0,
+            "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+            "AKST": -9, "AKDT": -8, "HST": -10,
+            "AZT": 4, "AZST": 5, "AMT": 4, "AMST": 5, "GET": 4, "GST": 4, "MSK": 3, "MSD": 4,
+            "BST": 1, "IST": 5.5, "CET": 1, "CEST": 2, "MET": 1, "MEST": 2, "WEST": 1,
+            "EET": 2, "EEST": 3, "TRT": 3, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8,
+            "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+        ]
+        return hours.mapValues { Int($0 * 3_600) }
+    }()
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    @inline(__always) static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+}

@@ -1,0 +1,45 @@
+// Throughput of FeedParser over the corpus, next to bare libxml2 SAX2 (bench/bare-sax2.c).
+// Built and run by bench/parse-throughput.sh; not part of the package.
+import Foundation
+import Parsing
+import FeedModel
+
+@main
+struct ParseThroughput {
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        let folder = arguments.count > 1 ? arguments[1] : "../shared/corpus/real-feeds"
+        let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+        let verbose = arguments.contains("--stats")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { !$0.hasSuffix(".md") && !$0.hasPrefix("LICENSE") }.sorted()
+        let documents = try names.map { try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent($0)) }
+        let bytes = documents.reduce(0) { $0 + $1.count }
+        let parser = FeedParser()
+        var best = Double.infinity
+        var items = 0
+        for _ in 0..<rounds {
+            items = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for data in documents {
+                items += (try? parser.parse(data))?.items.count ?? 0
+            }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        print(String(format: "FeedParser: %d files, %.1f MB, %d items, best of %d: %.3f s = %.1f MB/s",
+                     documents.count, Double(bytes) / 1e6, items, rounds, best, Double(bytes) / 1e6 / best))
+        guard verbose else { return }
+        for (name, data) in zip(names, documents) {
+            do {
+                let feed = try parser.parse(data)
+                let noDate = feed.items.filter { $0.published == nil && $0.updated == nil }.count
+                let noTitle = feed.items.filter { $0.title == nil }.count
+                let noLink = feed.items.filter { $0.link == nil }.count
+                let relative = feed.items.filter { !($0.link ?? "http").hasPrefix("http") }.count
+                print("\(name) \(feed.format.rawValue) items=\(feed.items.count) noDate=\(noDate) noTitle=\(noTitle) noLink=\(noLink) relLink=\(relative) warnings=\(feed.warnings.count) \(feed.warnings.first ?? "")")
+            } catch {
+                print("\(name) ERROR \(error)")
+            }
+        }
+    }
+}
