@@ -4,10 +4,12 @@ import FeedModel
 /// Renders one day's matched items as the Markdown digest people read.
 ///
 /// Layout: a title with the day and time zone, a one-line summary, then one section per
-/// topic (feeds.conf order) listing its items by the time they were first seen:
+/// topic (feeds.conf order) listing its items by the time they were first seen. An item kept
+/// by several topics stands once, under the first of them, and names the others, so a big
+/// story does not fill the page five times:
 ///
 ///     - 09:14 · azertag · [Title](https://…) (published 2024-04-17) — entities: Karabakh, Peskov
-///       matched: "Karabakh" in title, "Песков" as "Пескова" in summary
+///       also in: Peacekeepers · matched: "Karabakh" in title, "Песков" as "Пескова" in summary
 public struct DigestRenderer: Sendable {
     public var timeZone: TimeZone
 
@@ -41,8 +43,11 @@ public struct DigestRenderer: Sendable {
             lines.append("")
             for item in section.items {
                 lines.append(itemLine(item))
-                if let why = Self.why(item.hits) {
-                    lines.append("  " + why)
+                let others = item.topics.filter { $0 != section.topic }
+                let also = others.isEmpty ? nil : "also in: " + others.map(MarkdownText.escape).joined(separator: ", ")
+                let detail = [also, Self.why(item.hits)].compactMap { $0 }
+                if !detail.isEmpty {
+                    lines.append("  " + detail.joined(separator: " · "))
                 }
             }
         }
@@ -50,7 +55,8 @@ public struct DigestRenderer: Sendable {
     }
 
     /// Topics in feeds.conf order, then (so nothing kept goes missing after a topic was
-    /// renamed or removed) any other topic the items name, alphabetically. Empty topics are left out.
+    /// renamed or removed) any other topic the items name, alphabetically. Each item goes to
+    /// the first of its topics in that order; empty topics are left out.
     static func sections(of items: [MatchedItem], topicOrder: [String]) -> [(topic: String, items: [MatchedItem])] {
         var topics: [String] = []
         var seen = Set<String>()
@@ -61,9 +67,9 @@ public struct DigestRenderer: Sendable {
         topics += others
 
         let ordered = items.sorted(by: Self.digestOrder)
+        var placed = Set<String>()
         return topics.compactMap { topic in
-            var keys = Set<String>()
-            let members = ordered.filter { $0.topics.contains(topic) && keys.insert(Self.key(of: $0)).inserted }
+            let members = ordered.filter { $0.topics.contains(topic) && placed.insert(Self.key(of: $0)).inserted }
             return members.isEmpty ? nil : (topic, members)
         }
     }
