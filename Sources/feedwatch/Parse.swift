@@ -26,6 +26,6 @@ struct Parse: ParsableCommand {
         let feed = try monitoring { () throws(MonitorError) in
             try FeedInspector().parse(source, encoding: encoding, timeZone: zone)
         }
-        print(json ? try FeedJSON.encode(feed) : FeedSummary.describe(feed))
+        print(json ? FeedJSON.encode(feed) : FeedSummary.describe(feed))
     }
 }
