@@ -15,6 +15,16 @@ public struct FetchRequest: Sendable, Equatable {
     public var totalTimeoutSeconds: Int
     /// The most body bytes accepted, counted after decompression; more is a `.tooLarge` failure.
     public var maxBodyBytes: Int
+    /// Extra request headers from feeds.conf (`header=`), sent as given.
+    public var extraHeaders: [String: String] = [:]
+    /// A Cookie header value (`cookie=`).
+    public var cookie: String?
+    /// A proxy URL (`proxy=`); nil leaves libcurl's proxy environment variables in charge.
+    public var proxy: String?
+    /// A netrc file to take basic-auth credentials from for this host (`netrc=`).
+    public var netrcFile: String?
+    /// URLs tried in order when `url` fails; the response says which one served.
+    public var fallbackURLs: [String] = []
 
     public init(key: Int, url: String, etag: String? = nil, lastModified: String? = nil,
                 userAgent: String, allowFileScheme: Bool = false, connectTimeoutSeconds: Int = 10,

@@ -9,6 +9,14 @@ public struct FetchResponse: Sendable, Equatable {
     /// Where the body came from after redirects.
     public var effectiveURL: String
     public var redirectCount: Int
+    /// Which of the request's URLs answered (its `url`, or one of its `fallbackURLs`), before redirects.
+    public var servedURL: String = ""
+    /// Where redirects led when every hop was permanent (301 or 308): the new address of the feed.
+    public var permanentRedirect: String?
+    /// "1.1" or "2".
+    public var httpVersion: String?
+    /// Bytes received on the wire (compressed), headers excluded.
+    public var bytesReceived: Int = 0
 
     public init(status: Int, headers: [String: String], body: Data, effectiveURL: String, redirectCount: Int = 0) {
         self.status = status
