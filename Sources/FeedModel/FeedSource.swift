@@ -8,16 +8,19 @@ public struct FeedSource: Sendable, Equatable, Hashable {
     public var country: String?
     public var language: String?
     public var tags: [String]
-    /// Every other key=value option of the feed line, verbatim (encoding, tz, interval, ...).
+    /// Every other key=value option of the feed line, verbatim.
     public var options: [String: String]
+    /// The options that change how the feed is fetched and read, checked and typed.
+    public var fetch: FeedFetchOptions
 
     public init(name: String, url: String, country: String? = nil, language: String? = nil,
-                tags: [String] = [], options: [String: String] = [:]) {
+                tags: [String] = [], options: [String: String] = [:], fetch: FeedFetchOptions = FeedFetchOptions()) {
         self.name = name
         self.url = url
         self.country = country
         self.language = language
         self.tags = tags
         self.options = options
+        self.fetch = fetch
     }
 }
