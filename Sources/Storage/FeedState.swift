@@ -14,11 +14,14 @@ public struct FeedState: Sendable, Equatable {
     public var lastFailureKind: FetchFailureKind?
     public var lastFailureMessage: String?
     public var consecutiveFailures: Int
+    /// Next check, redirects, Retry-After, served URL (schema v2).
+    public var schedule: FeedSchedule
 
     public init(feedName: String, url: String, title: String? = nil, etag: String? = nil,
                 lastModified: String? = nil, lastChecked: Date? = nil, lastSuccess: Date? = nil,
                 lastFailure: Date? = nil, lastFailureKind: FetchFailureKind? = nil,
-                lastFailureMessage: String? = nil, consecutiveFailures: Int = 0) {
+                lastFailureMessage: String? = nil, consecutiveFailures: Int = 0,
+                schedule: FeedSchedule = FeedSchedule()) {
         self.feedName = feedName
         self.url = url
         self.title = title
@@ -30,5 +33,6 @@ public struct FeedState: Sendable, Equatable {
         self.lastFailureKind = lastFailureKind
         self.lastFailureMessage = lastFailureMessage
         self.consecutiveFailures = consecutiveFailures
+        self.schedule = schedule
     }
 }

@@ -14,10 +14,14 @@ public struct FetchRecord: Sendable {
     public var feed: FeedSource
     public var checkedAt: Date
     public var outcome: Outcome
+    /// The feed's new scheduling state, written in the same transaction;
+    /// nil leaves the stored one as it is.
+    public var schedule: FeedSchedule?
 
-    public init(feed: FeedSource, checkedAt: Date, outcome: Outcome) {
+    public init(feed: FeedSource, checkedAt: Date, outcome: Outcome, schedule: FeedSchedule? = nil) {
         self.feed = feed
         self.checkedAt = checkedAt
         self.outcome = outcome
+        self.schedule = schedule
     }
 }

@@ -14,7 +14,18 @@ extension Store {
             // A kind written by a newer feedwatch still reads as a failure.
             lastFailureKind: kind.map { FetchFailureKind(rawValue: $0) ?? .other },
             lastFailureMessage: row["last_failure_message"],
-            consecutiveFailures: row["consecutive_failures"])
+            consecutiveFailures: row["consecutive_failures"],
+            schedule: feedSchedule(from: row))
+    }
+
+    static func feedSchedule(from row: Row) -> FeedSchedule {
+        FeedSchedule(
+            nextCheck: row["next_check"], lastIntervalSeconds: row["last_interval_seconds"],
+            lastUnconditional: row["last_unconditional"], lastHTTPStatus: row["last_http_status"],
+            permanentRedirectTarget: row["permanent_redirect_target"],
+            permanentRedirectSince: row["permanent_redirect_since"],
+            movedTo: row["moved_to"], goneAt: row["gone_at"],
+            retryAfterUntil: row["retry_after_until"], servedURL: row["served_url"])
     }
 
     static func matchedItem(from row: Row) throws -> MatchedItem {

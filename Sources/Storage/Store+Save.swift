@@ -6,6 +6,9 @@ extension Store {
     /// The body of `save(_:)`, run inside the write transaction: any throw rolls all of it back.
     static func save(_ record: FetchRecord, in db: Database) throws -> SaveSummary {
         let feedID = try upsertFeed(record.feed, in: db)
+        if let schedule = record.schedule {
+            try saveSchedule(schedule, feedID: feedID, in: db)
+        }
         switch record.outcome {
         case let .fetched(feedTitle, etag, lastModified, items):
             // Validators are replaced verbatim, nil included: they describe this response only.
@@ -46,6 +49,19 @@ extension Store {
                 """, arguments: [record.checkedAt, record.checkedAt, kind.rawValue, message, feedID])
             return SaveSummary()
         }
+    }
+
+    /// Written as given, nil included: the scheduler has already decided what to keep.
+    private static func saveSchedule(_ schedule: FeedSchedule, feedID: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            UPDATE feeds SET next_check = ?, last_interval_seconds = ?, last_unconditional = ?,
+                last_http_status = ?, permanent_redirect_target = ?, permanent_redirect_since = ?,
+                moved_to = ?, gone_at = ?, retry_after_until = ?, served_url = ?
+            WHERE id = ?
+            """, arguments: [schedule.nextCheck, schedule.lastIntervalSeconds, schedule.lastUnconditional,
+                             schedule.lastHTTPStatus, schedule.permanentRedirectTarget,
+                             schedule.permanentRedirectSince, schedule.movedTo, schedule.goneAt,
+                             schedule.retryAfterUntil, schedule.servedURL, feedID])
     }
 
     /// The feed's row id, creating the row on first sight; the URL follows feeds.conf.

@@ -61,6 +61,24 @@ extension Store {
                 CREATE INDEX runs_started_at ON runs(started_at);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Scheduling and health: each column is described on FeedSchedule.
+            try db.execute(sql: """
+                ALTER TABLE feeds ADD COLUMN next_check DATETIME;
+                ALTER TABLE feeds ADD COLUMN last_interval_seconds INTEGER;
+                ALTER TABLE feeds ADD COLUMN last_unconditional DATETIME;
+                ALTER TABLE feeds ADD COLUMN last_http_status INTEGER;
+                ALTER TABLE feeds ADD COLUMN permanent_redirect_target TEXT;
+                ALTER TABLE feeds ADD COLUMN permanent_redirect_since DATETIME;
+                ALTER TABLE feeds ADD COLUMN moved_to TEXT;
+                ALTER TABLE feeds ADD COLUMN gone_at DATETIME;
+                ALTER TABLE feeds ADD COLUMN retry_after_until DATETIME;
+                ALTER TABLE feeds ADD COLUMN served_url TEXT;
+
+                -- A feed's items by date, for its publishing rhythm and its newest item.
+                CREATE INDEX items_feed_first_seen ON items(feed_id, first_seen);
+                """)
+        }
         return migrator
     }
 }

@@ -12,7 +12,12 @@ public final class Store: Sendable {
 
     /// Opens (creating and migrating if needed) the database at `path`.
     /// The folder is created when missing.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, migratingUpTo: nil)
+    }
+
+    /// `migratingUpTo`: stop after that migration (tests of upgrades from an older schema).
+    init(path: String, migratingUpTo lastMigration: String?) throws {
         self.path = path
         do {
             let folder = (path as NSString).deletingLastPathComponent
@@ -26,7 +31,11 @@ public final class Store: Sendable {
             configuration.busyMode = .timeout(10)
             configuration.label = "feedwatch.store"
             dbQueue = try DatabaseQueue(path: path, configuration: configuration)
-            try Store.migrator.migrate(dbQueue)
+            if let lastMigration {
+                try Store.migrator.migrate(dbQueue, upTo: lastMigration)
+            } else {
+                try Store.migrator.migrate(dbQueue)
+            }
         } catch {
             throw StoreError.wrapping(error, "open \(path)")
         }

@@ -8,11 +8,14 @@ import FeedModel
         let folder = try TemporaryFolder()
         let store = try Store(path: folder.file("feedwatch.sqlite"))
 
-        #expect(try store.appliedMigrations() == ["v1"])
+        #expect(try store.appliedMigrations() == ["v1", "v2"])
         #expect(try store.tableNames() == ["feeds", "items", "matches", "runs"])
         #expect(try store.columnNames(of: "feeds") == [
             "id", "name", "url", "title", "etag", "last_modified", "last_checked", "last_success",
             "last_failure", "last_failure_kind", "last_failure_message", "consecutive_failures",
+            "next_check", "last_interval_seconds", "last_unconditional", "last_http_status",
+            "permanent_redirect_target", "permanent_redirect_since", "moved_to", "gone_at",
+            "retry_after_until", "served_url",
         ])
         #expect(try store.columnNames(of: "items") == [
             "id", "feed_id", "item_key", "title", "link", "published", "updated", "authors",
@@ -25,6 +28,7 @@ import FeedModel
         let itemIndexes = try store.indexedColumns(of: "items")
         #expect(itemIndexes.contains(["first_seen", "id"]))
         #expect(itemIndexes.contains(["feed_id", "item_key"]))
+        #expect(itemIndexes.contains(["feed_id", "first_seen"]))
         #expect(try store.indexedColumns(of: "feeds").contains(["name"]))
     }
 
@@ -41,7 +45,24 @@ import FeedModel
         let path = folder.file("feedwatch.sqlite")
         _ = try Store(path: path)
         let again = try Store(path: path)
-        #expect(try again.appliedMigrations() == ["v1"])
+        #expect(try again.appliedMigrations() == ["v1", "v2"])
+    }
+
+    @Test func aVersionOneStoreUpgradesKeepingItsFeedsAndItems() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("feedwatch.sqlite")
+        let old = try Store(path: path, migratingUpTo: "v1")
+        #expect(try old.appliedMigrations() == ["v1"])
+        _ = try old.save(Sample.fetched([(Sample.item("a"), Sample.kept)]))
+
+        let upgraded = try Store(path: path)
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2"])
+        let state = try #require(try upgraded.feedState(named: "azertag"))
+        #expect(state.etag == "\"v1\"")
+        #expect(state.lastSuccess == Sample.noon)
+        // A feed from before scheduling existed has no next check: it is due.
+        #expect(state.schedule == FeedSchedule())
+        #expect(try upgraded.rowCount(of: "items") == 1)
     }
 
     @Test func createsMissingFolder() throws {

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// When feeds publish, for the scheduler (rhythm) and the health report (silence).
+///
+/// An item's date is its published date, else the time it was first seen; a published
+/// date later than the first sighting (a feed without zones, a clock ahead) counts as
+/// the first sighting, so a future date never makes a feed look busier or fresher.
+extension Store {
+    static let itemDateSQL = "MIN(COALESCE(items.published, items.first_seen), items.first_seen)"
+
+    /// The dates of the items of feed `name` dated at or after `since`, newest first.
+    public func itemDates(feedNamed name: String, since: Date) throws -> [Date] {
+        do {
+            return try dbQueue.read { db in
+                try Date.fetchAll(db, sql: """
+                    SELECT \(Store.itemDateSQL) AS item_date
+                    FROM items JOIN feeds ON feeds.id = items.feed_id
+                    WHERE feeds.name = ? AND item_date >= ?
+                    ORDER BY item_date DESC
+                    """, arguments: [name, since])
+            }
+        } catch {
+            throw StoreError.wrapping(error, "read item dates of feed \(name)")
+        }
+    }
+
+    /// The date of the newest item of every feed that has items, by feed name.
+    public func newestItemDates() throws -> [String: Date] {
+        do {
+            return try dbQueue.read { db in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT feeds.name AS name, MAX(\(Store.itemDateSQL)) AS newest
+                    FROM items JOIN feeds ON feeds.id = items.feed_id
+                    GROUP BY items.feed_id
+                    """)
+                var newest: [String: Date] = [:]
+                for row in rows { newest[row["name"]] = row["newest"] }
+                return newest
+            }
+        } catch {
+            throw StoreError.wrapping(error, "read newest item dates")
+        }
+    }
+
+    /// The dates of the newest `limit` items of every feed that has items, newest first, by feed name.
+    public func recentItemDates(limit: Int) throws -> [String: [Date]] {
+        do {
+            return try dbQueue.read { db in
+                let rows = try Row.fetchAll(db, sql: """
+                    WITH dated AS (
+                        SELECT items.feed_id, \(Store.itemDateSQL) AS item_date FROM items
+                    ), ranked AS (
+                        SELECT feed_id, item_date,
+                               ROW_NUMBER() OVER (PARTITION BY feed_id ORDER BY item_date DESC) AS rank
+                        FROM dated
+                    )
+                    SELECT feeds.name AS name, ranked.item_date AS item_date
+                    FROM ranked JOIN feeds ON feeds.id = ranked.feed_id
+                    WHERE ranked.rank <= ?
+                    ORDER BY feeds.name, ranked.rank
+                    """, arguments: [limit])
+                var dates: [String: [Date]] = [:]
+                for row in rows { dates[row["name"], default: []].append(row["item_date"]) }
+                return dates
+            }
+        } catch {
+            throw StoreError.wrapping(error, "read recent item dates")
+        }
+    }
+}
