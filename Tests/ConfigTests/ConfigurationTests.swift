@@ -46,7 +46,8 @@ struct ConfigurationTests {
             FeedSource(name: "azatutyun", url: "https://www.azatutyun.am/api/zrqiteuuir",
                        country: "AM", language: "hy", tags: ["news"]),
             FeedSource(name: "seed-ru", url: "file:///etc/feedwatch/seeds/ru-news.xml",
-                       country: "RU", language: "ru", options: ["encoding": "windows-1251"]),
+                       country: "RU", language: "ru", options: ["encoding": "windows-1251"],
+                       fetch: FeedFetchOptions(encoding: "windows-1251")),
         ])
 
         #expect(config.entities.map(\.name) == ["Nagorno-Karabakh", "Stepanakert", "Azerbaijan", "Armenia"])
@@ -85,6 +86,13 @@ struct ConfigurationTests {
         #expect(settings.totalTimeoutSeconds == 30)
         #expect(settings.maxBodyBytes == 15 * 1024 * 1024)
         #expect(settings.maxSuffixLength == 6)
+        #expect(settings.minIntervalSeconds == 15 * 60)
+        #expect(settings.maxIntervalSeconds == 24 * 3_600)
+        #expect(settings.perHostConcurrency == 1)
+        #expect(settings.hostGapMilliseconds == 1_000)
+        #expect(settings.unconditionalEverySeconds == 12 * 3_600)
+        #expect(settings.redirectAfterSeconds == 7 * 86_400)
+        #expect(settings.backoffMaxSeconds == 24 * 3_600)
         #expect(settings == Settings.defaults(baseDirectory: "/etc/feedwatch"))
         #expect(config.feeds.isEmpty && config.entities.isEmpty && config.topics.isEmpty)
     }
