@@ -113,6 +113,7 @@ struct SettingsTests {
     @Test("timeouts and intervals are durations; a bare number is seconds", arguments: [
         ("connect_timeout = 5", \Settings.connectTimeoutSeconds, 5),
         ("connect_timeout = 1m", \Settings.connectTimeoutSeconds, 60),
+        ("connect_timeout = 2 m", \Settings.connectTimeoutSeconds, 120),
         ("timeout = 90", \Settings.totalTimeoutSeconds, 90),
         ("timeout = 30s", \Settings.totalTimeoutSeconds, 30),
         ("timeout = \"2 m\"", \Settings.totalTimeoutSeconds, 120),
