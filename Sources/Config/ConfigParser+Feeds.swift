@@ -21,10 +21,10 @@ extension ConfigParser {
                 throw error(line.number, word.column,
                             "expected a key before '=' (write key=value without spaces around '=')")
             }
-            if let first = optionColumns[key] {
+            if let first = optionColumns[key], !Self.repeatableFeedOptions.contains(key) {
                 throw error(line.number, word.column, "duplicate option \(key) (first at column \(first))")
             }
-            optionColumns[key] = word.column
+            if optionColumns[key] == nil { optionColumns[key] = word.column }
             let valueText = word[(equals + 1)...]
             let value = try QuotedValue.unquote(valueText, line: line.number, fileName: fileName)
                 .trimmingCharacters(in: .whitespaces)
@@ -47,7 +47,9 @@ extension ConfigParser {
                     .map { $0.trimmingCharacters(in: .whitespaces) }
                     .filter { !$0.isEmpty }
             default:
-                feed.options[key] = value
+                try readFetchOption(key, value, at: valueText, keyColumn: word.column, line: line.number, into: &feed)
+                // Kept verbatim as well, for readers of `options`; repeated keys one per line.
+                feed.options[key] = feed.options[key].map { $0 + "\n" + value } ?? value
             }
         }
 
@@ -61,10 +63,10 @@ extension ConfigParser {
 
     /// The URL as stored (file: URLs made absolute) and the name the feed gets
     /// when the line gives none.
-    private func feedURL(_ word: LineText, line: Int) throws(ConfigError) -> (url: String, name: String) {
+    func feedURL(_ word: LineText, line: Int, label: String = "URL") throws(ConfigError) -> (url: String, name: String) {
         let text = try QuotedValue.unquote(word, line: line, fileName: fileName)
         func invalid(_ why: String) -> ConfigError {
-            error(line, word.column, "invalid URL \"\(text)\": \(why)")
+            error(line, word.column, "invalid \(label) \"\(text)\": \(why)")
         }
         guard let colon = text.firstIndex(of: ":") else {
             throw invalid("expected an http:, https: or file: URL")

@@ -4,6 +4,8 @@ extension ConfigParser {
     static let settingKeys = [
         "database", "digests", "lock", "timezone", "user_agent",
         "concurrency", "connect_timeout", "timeout", "max_body", "max_suffix",
+        "min_interval", "max_interval", "per_host", "host_gap", "unconditional_every",
+        "redirect_after", "backoff_max",
     ]
 
     mutating func readSetting(_ line: SourceLine) throws(ConfigError) {
@@ -16,6 +18,7 @@ extension ConfigParser {
             throw error(line.number, entry.keyColumn, "duplicate setting \(entry.key) (first at line \(first))")
         }
         settingLines[entry.key] = line.number
+        settingValueColumns[entry.key] = entry.value.column
         guard !entry.value.isEmpty else {
             throw error(line.number, entry.keyColumn, "missing value for \(entry.key)")
         }
@@ -30,6 +33,10 @@ extension ConfigParser {
             }
             return number
         }
+        func seconds(in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+            try durationSeconds(value, for: entry.key, in: range, fail: fail)
+        }
+        let minute = 60, hour = 3_600, day = 86_400
 
         switch entry.key {
         case "database": settings.databasePath = PathResolver.absolute(value, base: baseDirectory)
@@ -40,8 +47,8 @@ extension ConfigParser {
             guard !value.isEmpty else { throw fail("user_agent is empty") }
             settings.userAgent = value
         case "concurrency": settings.concurrency = try integer(in: 1...256)
-        case "connect_timeout": settings.connectTimeoutSeconds = try integer(in: 1...3_600)
-        case "timeout": settings.totalTimeoutSeconds = try integer(in: 1...86_400)
+        case "connect_timeout": settings.connectTimeoutSeconds = try seconds(in: 1...hour)
+        case "timeout": settings.totalTimeoutSeconds = try seconds(in: 1...day)
         case "max_body":
             guard let bytes = ByteSize.parse(value), bytes > 0 else {
                 throw fail("invalid size \"\(value)\" for max_body (expected a number with an optional "
@@ -49,11 +56,54 @@ extension ConfigParser {
             }
             settings.maxBodyBytes = bytes
         case "max_suffix": settings.maxSuffixLength = try integer(in: 0...64)
+        case "min_interval": settings.minIntervalSeconds = try seconds(in: minute...(30 * day))
+        case "max_interval": settings.maxIntervalSeconds = try seconds(in: minute...(30 * day))
+        case "per_host": settings.perHostConcurrency = try integer(in: 1...64)
+        case "host_gap":
+            settings.hostGapMilliseconds = try durationMilliseconds(value, for: entry.key, in: 0...(10 * minute * 1_000),
+                                                                    allowingMilliseconds: true, fail: fail)
+        case "unconditional_every": settings.unconditionalEverySeconds = try seconds(in: minute...(30 * day))
+        case "redirect_after": settings.redirectAfterSeconds = try seconds(in: 0...(365 * day))
+        case "backoff_max": settings.backoffMaxSeconds = try seconds(in: minute...(30 * day))
         default: break
         }
     }
 
-    private func timeZone(named name: String, fail: (String) -> ConfigError) throws(ConfigError) -> TimeZone {
+    /// Checks what involves several settings, once [settings] has been read.
+    func checkSettings() throws(ConfigError) {
+        let minimum = settings.minIntervalSeconds, maximum = settings.maxIntervalSeconds
+        guard minimum > maximum else { return }
+        let minText = DurationText.describe(seconds: minimum), maxText = DurationText.describe(seconds: maximum)
+        if let line = settingLines["max_interval"], let column = settingValueColumns["max_interval"] {
+            let minOrigin = settingLines["min_interval"].map { "line \($0)" } ?? "the default"
+            throw error(line, column, "max_interval (\(maxText)) must be at least min_interval (\(minText), \(minOrigin))")
+        }
+        if let line = settingLines["min_interval"], let column = settingValueColumns["min_interval"] {
+            throw error(line, column, "min_interval (\(minText)) must be at most max_interval (\(maxText), the default)")
+        }
+    }
+
+    /// A DURATION in whole seconds (`90s`, `15m`, `2h`, `1d`, or a bare number of seconds).
+    func durationSeconds(_ value: String, for key: String, in range: ClosedRange<Int>,
+                         fail: (String) -> ConfigError) throws(ConfigError) -> Int {
+        let bounds = (range.lowerBound * 1_000)...(range.upperBound * 1_000)
+        return try durationMilliseconds(value, for: key, in: bounds, allowingMilliseconds: false, fail: fail) / 1_000
+    }
+
+    /// A DURATION in milliseconds; `ms` is accepted only when `allowingMilliseconds`.
+    func durationMilliseconds(_ value: String, for key: String, in range: ClosedRange<Int>, allowingMilliseconds: Bool,
+                              fail: (String) -> ConfigError) throws(ConfigError) -> Int {
+        guard let milliseconds = DurationText.milliseconds(value, allowingMilliseconds: allowingMilliseconds) else {
+            throw fail("invalid duration \"\(value)\" for \(key) (\(DurationText.expected(allowingMilliseconds: allowingMilliseconds)))")
+        }
+        guard range.contains(milliseconds) else {
+            throw fail("\(key) must be between \(DurationText.describe(milliseconds: range.lowerBound)) and "
+                       + "\(DurationText.describe(milliseconds: range.upperBound)), found \(value)")
+        }
+        return milliseconds
+    }
+
+    func timeZone(named name: String, fail: (String) -> ConfigError) throws(ConfigError) -> TimeZone {
         if let zone = TimeZone(identifier: name) { return zone }
         var message = "unknown time zone \"\(name)\" (expected an IANA name such as Asia/Baku or UTC)"
         if let suggestion = Suggestion.closest(to: name, among: TimeZone.knownTimeZoneIdentifiers) {

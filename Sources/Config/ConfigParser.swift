@@ -10,6 +10,8 @@ struct ConfigParser {
     var settings: Settings
     /// Setting key -> line where it was set.
     var settingLines: [String: Int] = [:]
+    /// Setting key -> column of its value, for errors found once the section is read.
+    var settingValueColumns: [String: Int] = [:]
     var settingsHeaderLine: Int?
 
     var feeds: [FeedSource] = []
@@ -100,7 +102,9 @@ struct ConfigParser {
             if topic.rule == nil {
                 throw error(topic.line, 1, "topic \(topic.name) has no rule (expected 'rule = ...')")
             }
-        case .settings, .feeds, nil:
+        case .settings:
+            try checkSettings()
+        case .feeds, nil:
             break
         }
         section = nil

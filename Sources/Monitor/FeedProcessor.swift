@@ -6,7 +6,7 @@ import Matching
 import Storage
 
 /// Turns one finished transfer into stored state: parse, match, save in one transaction.
-struct FeedProcessor {
+struct FeedProcessor: Sendable {
     let feed: FeedSource
     let store: Store
     let matcher: Matcher
@@ -57,8 +57,8 @@ struct FeedProcessor {
 
     private func parseOptions(for response: FetchResponse) -> ParseOptions {
         ParseOptions(httpCharset: response.charset,
-                     encodingOverride: feed.options["encoding"],
-                     defaultTimeZone: feed.options["tz"].flatMap(TimeZone.init(identifier:)),
+                     encodingOverride: feed.fetch.encoding ?? feed.options["encoding"],
+                     defaultTimeZone: (feed.fetch.timeZone ?? feed.options["tz"]).flatMap(TimeZone.init(identifier:)),
                      baseURL: response.effectiveURL)
     }
 }

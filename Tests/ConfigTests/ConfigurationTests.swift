@@ -46,7 +46,8 @@ struct ConfigurationTests {
             FeedSource(name: "azatutyun", url: "https://www.azatutyun.am/api/zrqiteuuir",
                        country: "AM", language: "hy", tags: ["news"]),
             FeedSource(name: "seed-ru", url: "file:///etc/feedwatch/seeds/ru-news.xml",
-                       country: "RU", language: "ru", options: ["encoding": "windows-1251"]),
+                       country: "RU", language: "ru", options: ["encoding": "windows-1251"],
+                       fetch: FeedFetchOptions(encoding: "windows-1251")),
         ])
 
         #expect(config.entities.map(\.name) == ["Nagorno-Karabakh", "Stepanakert", "Azerbaijan", "Armenia"])
@@ -71,6 +72,37 @@ struct ConfigurationTests {
         ])
     }
 
+    @Test("the [settings] and [feeds] examples of docs/feeds-conf.md parse")
+    func documentedExamples() throws {
+        let config = try parse([
+            "[settings]",
+            "timezone = Asia/Baku",
+            "concurrency = 32",
+            "per_host = 2            # two transfers at once to one host ...",
+            "host_gap = 500ms        # ... started at least half a second apart",
+            "timeout = 45s",
+            "min_interval = 30m",
+            "max_interval = 12h",
+            "backoff_max = 6h",
+            "unconditional_every = 1d",
+            "redirect_after = 3d",
+            "[feeds]",
+            "https://www.azatutyun.am/api/zrqiteuuir name=azatutyun country=AM lang=hy tags=news,politics",
+            "https://news.az/rss  # name defaults to the host: news.az",
+            "file:seeds/ru-news.xml name=seed-ru lang=ru encoding=windows-1251 interval=30m",
+            "\"file:../archive/am news.xml\" name=am-archive",
+            "https://apa.az/en/rss name=apa-en user-agent=\"Mozilla/5.0 (compatible; feedwatch)\" timeout=60s",
+            "https://example.am/rss header=\"X-Api-Key: 1234\" header=\"Accept-Language: hy, en;q=0.5\" cookie=\"consent=1\"",
+            "https://example.ge/rss proxy=socks5h://127.0.0.1:9050 netrc=secrets/netrc tz=Asia/Tbilisi",
+            "https://example.az/rss fallback=https://mirror.example.az/rss fallback=http://example.az/rss.xml",
+        ])
+        #expect(config.settings.perHostConcurrency == 2)
+        #expect(config.settings.hostGapMilliseconds == 500)
+        #expect(config.settings.redirectAfterSeconds == 3 * 86_400)
+        #expect(config.feeds.count == 8)
+        #expect(config.feeds.last?.fetch.fallbackURLs == ["https://mirror.example.az/rss", "http://example.az/rss.xml"])
+    }
+
     @Test("an empty file gives the defaults, resolved against the config folder")
     func defaults() throws {
         let config = try parse(["# nothing but a comment", ""])
@@ -85,6 +117,13 @@ struct ConfigurationTests {
         #expect(settings.totalTimeoutSeconds == 30)
         #expect(settings.maxBodyBytes == 15 * 1024 * 1024)
         #expect(settings.maxSuffixLength == 6)
+        #expect(settings.minIntervalSeconds == 15 * 60)
+        #expect(settings.maxIntervalSeconds == 24 * 3_600)
+        #expect(settings.perHostConcurrency == 1)
+        #expect(settings.hostGapMilliseconds == 1_000)
+        #expect(settings.unconditionalEverySeconds == 12 * 3_600)
+        #expect(settings.redirectAfterSeconds == 7 * 86_400)
+        #expect(settings.backoffMaxSeconds == 24 * 3_600)
         #expect(settings == Settings.defaults(baseDirectory: "/etc/feedwatch"))
         #expect(config.feeds.isEmpty && config.entities.isEmpty && config.topics.isEmpty)
     }

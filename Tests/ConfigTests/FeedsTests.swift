@@ -4,7 +4,7 @@ import FeedModel
 
 @Suite("[feeds]")
 struct FeedsTests {
-    @Test("options: name, country, lang, tags, and any other key kept verbatim")
+    @Test("options: name, country, lang, tags; the others kept verbatim besides being checked into fetch")
     func options() throws {
         let feeds = try parse([
             "[feeds]",
@@ -13,9 +13,10 @@ struct FeedsTests {
         ]).feeds
         #expect(feeds == [
             FeedSource(name: "news-az", url: "https://news.az/rss", country: "AZ", language: "az",
-                       tags: ["news", "politics", "az"], options: ["interval": "30m", "tz": "Asia/Baku"]),
+                       tags: ["news", "politics", "az"], options: ["interval": "30m", "tz": "Asia/Baku"],
+                       fetch: FeedFetchOptions(intervalSeconds: 1_800, timeZone: "Asia/Baku")),
             FeedSource(name: "Radio Example", url: "http://example.org/feed.xml",
-                       options: ["encoding": "windows-1251"]),
+                       options: ["encoding": "windows-1251"], fetch: FeedFetchOptions(encoding: "windows-1251")),
         ])
     }
 
