@@ -5,54 +5,79 @@ import Parsing
 import Matching
 import Storage
 
-/// Turns one finished transfer into stored state: parse, match, save in one transaction.
+/// Turns one finished transfer into stored state: parse, match, schedule the next
+/// check, and save all of it in one transaction.
 struct FeedProcessor: Sendable {
     let feed: FeedSource
     let store: Store
     let matcher: Matcher
+    let scheduler: Scheduler
+    let plan: FetchPlan
 
-    func process(_ result: Result<FetchResponse, FetchError>, checkedAt: Date) -> FeedOutcome {
-        let record: FetchRecord
-        var itemCount = 0
+    func process(_ result: Result<FetchResponse, FetchError>, checkedAt now: Date) -> FeedOutcome {
         switch result {
         case .failure(let error):
-            record = FetchRecord(feed: feed, checkedAt: checkedAt,
-                                 outcome: .failed(kind: error.kind, message: error.message))
+            return failed(kind: error.kind, message: error.message, status: error.status, headers: error.headers, now: now)
         case .success(let response) where response.isNotModified:
-            record = FetchRecord(feed: feed, checkedAt: checkedAt,
-                                 outcome: .notModified(etag: response.etag, lastModified: response.lastModified))
+            let record = FetchRecord(feed: feed, checkedAt: now,
+                                     outcome: .notModified(etag: response.etag, lastModified: response.lastModified))
+            return answered(record, response: response, ttlMinutes: nil, itemCount: 0, now: now)
         case .success(let response):
+            let parsed: ParsedFeed
             do {
-                let parsed = try FeedParser().parse(response.body, options: parseOptions(for: response))
-                itemCount = parsed.items.count
-                let matched = parsed.items.map { item in (item, matcher.match(item.matchInput)) }
-                record = FetchRecord(feed: feed, checkedAt: checkedAt,
+                parsed = try FeedParser().parse(response.body, options: parseOptions(for: response))
+            } catch {
+                return failed(kind: error.kind, message: "parse \(response.effectiveURL): \(error.message)",
+                              status: response.status, headers: response.headers, now: now)
+            }
+            let matched = parsed.items.map { item in (item, matcher.match(item.matchInput)) }
+            let record = FetchRecord(feed: feed, checkedAt: now,
                                      outcome: .fetched(feedTitle: parsed.title, etag: response.etag,
                                                        lastModified: response.lastModified, items: matched))
-            } catch {
-                record = FetchRecord(feed: feed, checkedAt: checkedAt,
-                                     outcome: .failed(kind: error.kind, message: "parse \(feed.url): \(error.message)"))
-            }
+            return answered(record, response: response, ttlMinutes: parsed.ttlMinutes,
+                            itemCount: parsed.items.count, now: now)
         }
-        return save(record, itemCount: itemCount)
     }
 
-    private func save(_ record: FetchRecord, itemCount: Int) -> FeedOutcome {
+    /// A 200 that parsed or a 304: the rhythm counts this answer's new items too,
+    /// so the schedule is decided inside the save.
+    private func answered(_ record: FetchRecord, response: FetchResponse, ttlMinutes: Int?, itemCount: Int,
+                          now: Date) -> FeedOutcome {
+        var decided: (FeedSchedule, [FeedEvent])?
         let summary: SaveSummary
         do {
-            summary = try store.save(record)
+            summary = try store.save(record, itemDatesSince: now.addingTimeInterval(-scheduler.policy.rhythmWindow)) { dates in
+                let result = scheduler.afterAnswer(plan, feed: feed, response: response, ttlMinutes: ttlMinutes,
+                                                   itemDates: dates, now: now)
+                decided = result
+                return result.0
+            }
         } catch {
-            return FeedOutcome(feed: feed, status: .failed(kind: .other, message: "store \(feed.name): \(error)"))
+            return storeFailure(error)
         }
-        switch record.outcome {
-        case .fetched:
-            return FeedOutcome(feed: feed, status: .fetched(items: itemCount, newItems: summary.newItems,
-                                                            newMatches: summary.newMatches))
-        case .notModified:
-            return FeedOutcome(feed: feed, status: .notModified)
-        case .failed(let kind, let message):
-            return FeedOutcome(feed: feed, status: .failed(kind: kind, message: message))
+        let status: FeedOutcome.Status = response.isNotModified
+            ? .notModified
+            : .fetched(items: itemCount, newItems: summary.newItems, newMatches: summary.newMatches)
+        return FeedOutcome(feed: feed, status: status, events: decided?.1 ?? [],
+                           nextCheck: decided?.0.nextCheck, url: plan.url)
+    }
+
+    private func failed(kind: FetchFailureKind, message: String, status: Int?, headers: [String: String],
+                        now: Date) -> FeedOutcome {
+        let (schedule, events) = scheduler.afterFailure(plan, status: status, headers: headers, now: now)
+        let record = FetchRecord(feed: feed, checkedAt: now, outcome: .failed(kind: kind, message: message),
+                                 schedule: schedule)
+        do {
+            _ = try store.save(record)
+        } catch {
+            return storeFailure(error)
         }
+        return FeedOutcome(feed: feed, status: .failed(kind: kind, message: message), events: events,
+                           nextCheck: schedule.nextCheck, url: plan.url)
+    }
+
+    private func storeFailure(_ error: any Error) -> FeedOutcome {
+        FeedOutcome(feed: feed, status: .failed(kind: .other, message: "store \(feed.name): \(error)"), url: plan.url)
     }
 
     private func parseOptions(for response: FetchResponse) -> ParseOptions {

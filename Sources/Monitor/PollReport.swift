@@ -11,6 +11,8 @@ public struct PollReport: Sendable, Equatable {
     }
 
     public var failedCount: Int { outcomes.filter(\.isFailure).count }
+    /// Feeds fetched in this run (the others were not due, gone, or asked to wait).
+    public var checkedCount: Int { outcomes.filter(\.wasChecked).count }
     public var newItems: Int { outcomes.reduce(0) { $0 + $1.newItems } }
     public var newMatches: Int { outcomes.reduce(0) { $0 + $1.newMatches } }
 }

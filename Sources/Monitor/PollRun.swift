@@ -7,7 +7,7 @@ import Parsing
 import Matching
 import Storage
 
-/// One `feedwatch poll`: fetch every feed at once, parse, match, store each feed
+/// One `feedwatch poll`: fetch the feeds that are due at once, parse, match, store each feed
 /// in its own transaction, then bring today's digest up to date. A failing feed
 /// is recorded and never stops the others.
 ///
@@ -21,26 +21,59 @@ public struct PollRun: Sendable {
     /// Called with one line per feed as it finishes (for --verbose), one call at a time.
     public var log: @Sendable (String) -> Void
     public var workers: Int
+    /// `--all`: fetch every feed now, except gone ones and ones whose server asked to wait.
+    public var forceAll: Bool
+    /// `--feed NAME`: fetch these feeds now whatever their state (gone ones included).
+    public var forcedFeeds: Set<String>
+    /// Uniform in [0, 1), for the scheduler's jitter; tests pin it.
+    var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
 
     public init(configuration: Configuration, log: @escaping @Sendable (String) -> Void = { _ in },
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                forceAll: Bool = false, forcedFeeds: Set<String> = []) {
         self.configuration = configuration
         self.log = log
         self.workers = max(1, workers)
+        self.forceAll = forceAll
+        self.forcedFeeds = forcedFeeds
     }
 
+    /// Fetches the feeds that are due (see Scheduler), then writes today's digest.
+    /// `now` is the clock for everything: due times, backoff, redirects, first sightings.
     public func run(now: @escaping @Sendable () -> Date = Date.init) throws(MonitorError) -> PollReport {
         let settings = configuration.settings
+        let feeds = configuration.feeds
+        let unknown = forcedFeeds.subtracting(feeds.map(\.name)).sorted()
+        guard unknown.isEmpty else {
+            throw .configuration("--feed \(unknown.joined(separator: ", ")): no feed of that name in feeds.conf")
+        }
         let lock = try PollLock(path: settings.lockPath)
         defer { withExtendedLifetime(lock) {} }
 
         let store = try openStore(settings.databasePath)
         let matcher = Matcher(entities: configuration.entities, topics: configuration.topics,
                               maxSuffixLength: settings.maxSuffixLength)
-        let feeds = configuration.feeds
+        let policy = SchedulePolicy(settings: settings)
+        let scheduler = Scheduler(policy: policy, random: random)
         let startedAt = now()
-        let requests = feeds.enumerated().map { index, feed in
-            fetchRequest(for: feed, key: index, state: try? store.feedState(named: feed.name))
+
+        var skipped: [Int: FeedOutcome] = [:]
+        var plans: [Int: FetchPlan] = [:]
+        var requests: [FetchRequest] = []
+        for (index, feed) in feeds.enumerated() {
+            let state = try? store.feedState(named: feed.name)
+            let selection = scheduler.selection(of: feed, state: state, now: startedAt, all: forceAll,
+                                                named: forcedFeeds.contains(feed.name))
+            guard selection == .due else {
+                let outcome = FeedOutcome(feed: feed, status: .skipped(selection),
+                                          nextCheck: state?.schedule.nextCheck)
+                skipped[index] = outcome
+                log(Self.describe(outcome))
+                continue
+            }
+            let plan = scheduler.plan(for: feed, state: state, now: startedAt)
+            plans[index] = plan
+            requests.append(fetchRequest(for: feed, key: index, plan: plan))
         }
 
         let outcomes = Mutex([FeedOutcome?](repeating: nil, count: feeds.count))
@@ -50,17 +83,19 @@ public struct PollRun: Sendable {
         let pending = DispatchGroup()
         let log = self.log
 
-        Fetcher(maxConcurrent: settings.concurrency).fetch(requests) { request, result in
+        // TODO(merge): pass policy.hostGap to the Fetcher once Fetching takes a per-host gap.
+        Fetcher(maxConcurrent: settings.concurrency, maxPerHost: policy.perHost).fetch(requests) { request, result in
             slots.wait()
             pending.enter()
             let feed = feeds[request.key]
+            let processor = FeedProcessor(feed: feed, store: store, matcher: matcher, scheduler: scheduler,
+                                          plan: plans[request.key]!)
             processing.async {
                 defer {
                     slots.signal()
                     pending.leave()
                 }
-                let outcome = FeedProcessor(feed: feed, store: store, matcher: matcher)
-                    .process(result, checkedAt: now())
+                let outcome = processor.process(result, checkedAt: now())
                 outcomes.withLock { $0[request.key] = outcome }
                 logLock.withLock { _ in log(Self.describe(outcome)) }
             }
@@ -69,13 +104,14 @@ public struct PollRun: Sendable {
 
         let finished = outcomes.withLock { collected in
             collected.enumerated().map { index, outcome in
-                outcome ?? FeedOutcome(feed: feeds[index],
-                                       status: .failed(kind: .other, message: "fetch \(feeds[index].url): no result"))
+                outcome ?? skipped[index]
+                    ?? FeedOutcome(feed: feeds[index],
+                                   status: .failed(kind: .other, message: "fetch \(feeds[index].url): no result"))
             }
         }
         let report = PollReport(outcomes: finished, digestPath: "")
         try? store.recordRun(RunRecord(startedAt: startedAt, finishedAt: now(),
-                                       feedsChecked: feeds.count, feedsFailed: report.failedCount,
+                                       feedsChecked: report.checkedCount, feedsFailed: report.failedCount,
                                        newItems: report.newItems, newMatches: report.newMatches))
 
         let digestPath = try DigestRun(configuration: configuration, store: store)
@@ -83,30 +119,78 @@ public struct PollRun: Sendable {
         return PollReport(outcomes: finished, digestPath: digestPath)
     }
 
-    func fetchRequest(for feed: FeedSource, key: Int, state: FeedState?) -> FetchRequest {
+    func fetchRequest(for feed: FeedSource, key: Int, plan: FetchPlan) -> FetchRequest {
         let settings = configuration.settings
-        // Validators belong to a URL: after feeds.conf moves a feed, fetch it afresh.
-        let sameURL = state?.url == feed.url
-        return FetchRequest(
-            key: key, url: feed.url,
-            etag: sameURL ? state?.etag : nil,
-            lastModified: sameURL ? state?.lastModified : nil,
+        var request = FetchRequest(
+            key: key, url: plan.url, etag: plan.etag, lastModified: plan.lastModified,
             userAgent: feed.fetch.userAgent ?? settings.userAgent,
+            // Only the configured URL decides: a redirect never earns a feed the file: scheme.
             allowFileScheme: feed.url.lowercased().hasPrefix("file:"),
             connectTimeoutSeconds: settings.connectTimeoutSeconds,
             totalTimeoutSeconds: feed.fetch.timeoutSeconds ?? settings.totalTimeoutSeconds,
             maxBodyBytes: settings.maxBodyBytes)
+        request.extraHeaders = Self.headerFields(feed.fetch.headers)
+        request.cookie = feed.fetch.cookie
+        request.proxy = feed.fetch.proxy
+        request.netrcFile = feed.fetch.netrcFile
+        // After a move the configured URL is a fallback of last resort.
+        request.fallbackURLs = feed.fetch.fallbackURLs + (plan.url == feed.url ? [] : [feed.url])
+        return request
+    }
+
+    /// feeds.conf's `header="Name: value"` lines as fields; a later repeat of a name wins.
+    static func headerFields(_ lines: [String]) -> [String: String] {
+        var fields: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { continue }
+            fields[name] = value
+        }
+        return fields
     }
 
     static func describe(_ outcome: FeedOutcome) -> String {
+        let name = outcome.feed.name
+        var line: String
         switch outcome.status {
         case .fetched(let items, let new, let matches):
-            return "\(outcome.feed.name): \(items) items, \(new) new, \(matches) kept"
+            line = "\(name): \(items) items, \(new) new, \(matches) kept"
         case .notModified:
-            return "\(outcome.feed.name): not modified"
+            line = "\(name): not modified"
         case .failed(let kind, let message):
-            return "\(outcome.feed.name): FAILED [\(kind.rawValue)] \(message)"
+            line = "\(name): FAILED [\(kind.rawValue)] \(message)"
+        case .skipped(.notDue(let next)):
+            line = "\(name): not due until \(Self.timestamp(next))"
+        case .skipped(.gone(let since)):
+            line = "\(name): gone (HTTP 410 since \(Self.timestamp(since))); not fetched until feeds.conf gives it a new URL"
+        case .skipped(.waiting(let until)):
+            line = "\(name): server asked to wait (Retry-After) until \(Self.timestamp(until))"
+        case .skipped(.due):
+            line = "\(name): skipped"
         }
+        for event in outcome.events { line += "; " + Self.describe(event) }
+        if outcome.wasChecked, let next = outcome.nextCheck { line += "; next check \(Self.timestamp(next))" }
+        return line
+    }
+
+    static func describe(_ event: FeedEvent) -> String {
+        switch event {
+        case .servedByFallback(let url): return "served by fallback \(url)"
+        case .redirectPending(let target, let since):
+            return "permanent redirect to \(target) since \(Self.timestamp(since))"
+        case .moved(let from, let to): return "MOVED: \(from) now redirects permanently; using \(to) from now on"
+        case .gone: return "GONE (HTTP 410): not fetched again until feeds.conf gives it a new URL"
+        }
+    }
+
+    /// "2024-04-18 12:00Z": short enough for a log line, unambiguous.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 }
 

@@ -12,17 +12,19 @@ extension Store {
     /// The dates of the items of feed `name` dated at or after `since`, newest first.
     public func itemDates(feedNamed name: String, since: Date) throws -> [Date] {
         do {
-            return try dbQueue.read { db in
-                try Date.fetchAll(db, sql: """
-                    SELECT \(Store.itemDateSQL) AS item_date
-                    FROM items JOIN feeds ON feeds.id = items.feed_id
-                    WHERE feeds.name = ? AND item_date >= ?
-                    ORDER BY item_date DESC
-                    """, arguments: [name, since])
-            }
+            return try dbQueue.read { db in try Store.itemDates(feedNamed: name, since: since, in: db) }
         } catch {
             throw StoreError.wrapping(error, "read item dates of feed \(name)")
         }
+    }
+
+    static func itemDates(feedNamed name: String, since: Date, in db: Database) throws -> [Date] {
+        try Date.fetchAll(db, sql: """
+            SELECT \(Store.itemDateSQL) AS item_date
+            FROM items JOIN feeds ON feeds.id = items.feed_id
+            WHERE feeds.name = ? AND item_date >= ?
+            ORDER BY item_date DESC
+            """, arguments: [name, since])
     }
 
     /// The date of the newest item of every feed that has items, by feed name.

@@ -64,6 +64,13 @@ extension Store {
                              schedule.retryAfterUntil, schedule.servedURL, feedID])
     }
 
+    static func saveSchedule(_ schedule: FeedSchedule, feedNamed name: String, in db: Database) throws {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM feeds WHERE name = ?", arguments: [name]) else {
+            throw StoreError(message: "no feed named \(name)")
+        }
+        try saveSchedule(schedule, feedID: id, in: db)
+    }
+
     /// The feed's row id, creating the row on first sight; the URL follows feeds.conf.
     private static func upsertFeed(_ feed: FeedSource, in db: Database) throws -> Int64 {
         let id = try Int64.fetchOne(db, sql: """

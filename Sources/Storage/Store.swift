@@ -63,6 +63,26 @@ public final class Store: Sendable {
         }
     }
 
+    /// Like `save(_:)`, with the feed's schedule decided inside the same transaction once the
+    /// items are in: `schedule` gets the dates of the feed's items dated at or after `since`
+    /// (this record's new items included; see `itemDates(feedNamed:since:)`) and returns the
+    /// schedule to store, which replaces `record.schedule`.
+    public func save(_ record: FetchRecord, itemDatesSince since: Date,
+                     schedule: (_ itemDates: [Date]) -> FeedSchedule) throws -> SaveSummary {
+        do {
+            return try dbQueue.write { db in
+                var record = record
+                record.schedule = nil
+                let summary = try Store.save(record, in: db)
+                let dates = try Store.itemDates(feedNamed: record.feed.name, since: since, in: db)
+                try Store.saveSchedule(schedule(dates), feedNamed: record.feed.name, in: db)
+                return summary
+            }
+        } catch {
+            throw StoreError.wrapping(error, "save feed \(record.feed.name)")
+        }
+    }
+
     public func recordRun(_ run: RunRecord) throws {
         do {
             try dbQueue.write { db in
