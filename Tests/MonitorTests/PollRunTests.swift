@@ -52,7 +52,8 @@ import TestSupport
         #expect(first.outcomes.map(\.status) == [.fetched(items: 2, newItems: 2, newMatches: 2),
                                                  .fetched(items: 1, newItems: 1, newMatches: 1)])
 
-        let second = try PollRun(configuration: config).run()
+        // Not due yet: --all forces the check.
+        let second = try PollRun(configuration: config, forceAll: true).run()
         #expect(second.outcomes.map(\.status) == [.notModified, .notModified])
         #expect(second.newItems == 0)
         #expect(second.newMatches == 0)

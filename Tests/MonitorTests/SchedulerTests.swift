@@ -12,9 +12,11 @@ import Storage
     static let minute: TimeInterval = 60, hour: TimeInterval = 3_600, day: TimeInterval = 86_400
     static let feed = FeedSource(name: "azertag", url: "https://azertag.az/rss")
 
-    /// random() = 0.5 puts the delay in the middle of its jitter range: no jitter.
-    static func scheduler(random: Double = 0.5) -> Scheduler {
-        Scheduler(policy: SchedulePolicy(), random: { random })
+    /// The rules without jitter; the jitter has its own tests.
+    static func scheduler(random: Double = 0.5, jitter: Double = 0) -> Scheduler {
+        var policy = SchedulePolicy()
+        policy.jitter = jitter
+        return Scheduler(policy: policy, random: { random })
     }
 
     static func state(url: String = feed.url, etag: String? = "\"v1\"", failures: Int = 0,
@@ -139,7 +141,7 @@ import Storage
     func jitterSpreadsTenPercentEachWay(random: Double, expected: TimeInterval) {
         var feed = Self.feed
         feed.fetch.intervalSeconds = 7_200
-        let scheduler = Self.scheduler(random: random)
+        let scheduler = Self.scheduler(random: random, jitter: 0.1)
         let plan = scheduler.plan(for: feed, state: nil, now: Self.now)
         let (schedule, _) = scheduler.afterAnswer(plan, feed: feed, response: Self.response(), ttlMinutes: nil,
                                                   itemDates: [], now: Self.now)
@@ -149,7 +151,7 @@ import Storage
 
     @Test(arguments: [(0.0, 15 * minute), (1.0, 16.5 * minute)])
     func jitterAtTheMinimumStaysAboveIt(random: Double, expected: TimeInterval) {
-        let scheduler = Self.scheduler(random: random)
+        let scheduler = Self.scheduler(random: random, jitter: 0.1)
         let plan = scheduler.plan(for: Self.feed, state: nil, now: Self.now)
         let (schedule, _) = scheduler.afterAnswer(plan, feed: Self.feed, response: Self.response(), ttlMinutes: nil,
                                                   itemDates: Self.dates(5_000), now: Self.now)
@@ -158,7 +160,7 @@ import Storage
 
     @Test(arguments: [(0.0, 0.9 * day), (1.0, day)])
     func jitterAtTheMaximumStaysBelowIt(random: Double, expected: TimeInterval) {
-        let scheduler = Self.scheduler(random: random)
+        let scheduler = Self.scheduler(random: random, jitter: 0.1)
         let plan = scheduler.plan(for: Self.feed, state: nil, now: Self.now)
         let (schedule, _) = scheduler.afterAnswer(plan, feed: Self.feed, response: Self.response(), ttlMinutes: nil,
                                                   itemDates: [], now: Self.now)
