@@ -96,14 +96,20 @@ struct AdmissionQueue {
     /// lowercased, without user info and port. Hand-parsed because
     /// URLComponents costs more than the rest of admission together.
     static func hostKey(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return "" }
-        var authority = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        if authority.hasPrefix("[") {
-            // An IPv6 literal: "[::1]:8080".
-            let literal = authority.prefix { $0 != "]" }
-            return String(literal.dropFirst()).lowercased()
+        let bytes = url.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+              bytes[colon...].starts(with: "://".utf8) else { return "" }
+        var authority = bytes[bytes.index(colon, offsetBy: 3)...].prefix {
+            $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#")
         }
-        return String(authority.prefix { $0 != ":" }).lowercased()
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[bytes.index(after: at)...] }
+        let host: Substring.UTF8View
+        if authority.first == UInt8(ascii: "[") {
+            // An IPv6 literal: "[::1]:8080".
+            host = authority.dropFirst().prefix { $0 != UInt8(ascii: "]") }
+        } else {
+            host = authority.prefix { $0 != UInt8(ascii: ":") }
+        }
+        return String(decoding: host.lazy.map { (0x41...0x5a).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

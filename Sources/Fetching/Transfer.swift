@@ -188,27 +188,29 @@ final class Transfer {
     }
 
     /// Called once per header line of every response, redirects included.
+    /// Parsed on the bytes (names are ASCII; values are decoded as UTF-8,
+    /// repairing anything else): this runs for every header of every feed.
     private func receiveHeader(_ data: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
         guard let data else { return count }
-        let bytes = UnsafeRawBufferPointer(start: data, count: count)
-        var line = String(decoding: bytes, as: UTF8.self)
-        while let last = line.last, last.isNewline { line.removeLast() }  // "\r\n" is one Character
+        // Leading blanks stay: they mark a folded continuation.
+        let line = Self.trimmedEnd(UnsafeRawBufferPointer(start: data, count: count)[...])
+        guard let first = line.first else { return count }
 
-        if line.hasPrefix("HTTP/") {
+        if line.starts(with: Self.statusLinePrefix) {
             // A new response (a redirect hop, 100 Continue, a proxy's reply): start over.
             headers = [:]
             lastHeaderName = nil
-            let fields = line.split(separator: " ", maxSplits: 2)
-            lineStatus = fields.count > 1 ? Int(fields[1]) : nil
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 2)
+            lineStatus = fields.count > 1 ? Int(String(decoding: fields[1], as: UTF8.self)) : nil
             lineStatuses.append(lineStatus ?? 0)
-        } else if let first = line.first, first == " " || first == "\t" {
+        } else if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
             // An obsolete folded continuation of the previous header.
             if let name = lastHeaderName, let value = headers[name] {
-                headers[name] = value + " " + line.trimmingCharacters(in: .whitespaces)
+                headers[name] = value + " " + String(decoding: Self.trimmed(line), as: UTF8.self)
             }
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+            let name = String(decoding: Self.trimmed(line[..<colon]).lazy.map(Self.asciiLowercased), as: UTF8.self)
+            let value = String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
             headers[name] = value
             lastHeaderName = name
             if name == "content-length", let status = lineStatus, (200..<300).contains(status) {
@@ -216,6 +218,31 @@ final class Transfer {
             }
         }
         return count
+    }
+
+    private static let statusLinePrefix = Array("HTTP/".utf8)
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0d || byte == 0x0a
+    }
+
+    /// Without trailing blanks and line ends.
+    private static func trimmedEnd(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        var end = bytes.endIndex
+        while end > bytes.startIndex, isBlank(bytes[end - 1]) { end -= 1 }
+        return bytes[bytes.startIndex..<end]
+    }
+
+    /// Without blanks and line ends on either side.
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        let rest = trimmedEnd(bytes)
+        var start = rest.startIndex
+        while start < rest.endIndex, isBlank(rest[start]) { start += 1 }
+        return rest[start..<rest.endIndex]
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5a).contains(byte) ? byte + 0x20 : byte
     }
 
     /// Room for the whole body at once instead of repeated regrowth. Only a
