@@ -6,12 +6,23 @@ final class CurlMulti {
     private let handle: UnsafeMutableRawPointer
 
     /// nil when libcurl cannot allocate a multi handle.
-    init?(maxConnections: Int, maxPerHost: Int) {
+    ///
+    /// No CURLMOPT_MAX_TOTAL_CONNECTIONS: the Fetcher admits at most
+    /// `maxConcurrent` transfers itself, and a total limit would make libcurl
+    /// close idle connections to other hosts that are about to be reused.
+    init?(maxPerHost: Int, cachedConnections: Int) {
         guard CurlGlobal.isReady, let handle = curl_multi_init() else { return nil }
         self.handle = handle
-        // Best effort: a refused limit only costs politeness, not correctness.
-        _ = fw_multi_setopt_long(handle, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
+        // Best effort: a refused option only costs politeness or speed, not correctness.
         _ = fw_multi_setopt_long(handle, CURLMOPT_MAX_HOST_CONNECTIONS, maxPerHost)
+        // HTTP/2 streams to one host share one connection.
+        _ = fw_multi_setopt_long(handle, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
+        setCachedConnections(cachedConnections)
+    }
+
+    /// How many connections libcurl keeps open for reuse after their transfers finish.
+    func setCachedConnections(_ count: Int) {
+        _ = fw_multi_setopt_long(handle, CURLMOPT_MAXCONNECTS, max(1, count))
     }
 
     deinit {

@@ -15,15 +15,26 @@ public struct FetchRequest: Sendable, Equatable {
     public var totalTimeoutSeconds: Int
     /// The most body bytes accepted, counted after decompression; more is a `.tooLarge` failure.
     public var maxBodyBytes: Int
-    /// Extra request headers from feeds.conf (`header=`), sent as given.
+    /// Extra request headers from feeds.conf (`header=`), sent as given (in
+    /// name order; one with a line break in it is dropped rather than let it
+    /// inject headers). One named like a standard header (User-Agent, Accept)
+    /// replaces libcurl's.
     public var extraHeaders: [String: String] = [:]
     /// A Cookie header value (`cookie=`).
     public var cookie: String?
-    /// A proxy URL (`proxy=`); nil leaves libcurl's proxy environment variables in charge.
+    /// A proxy URL (`proxy=`: "http://proxy:3128", "socks5h://127.0.0.1:9050").
+    /// nil leaves libcurl's environment variables in charge: `http_proxy`,
+    /// `https_proxy`/`HTTPS_PROXY`, `all_proxy`/`ALL_PROXY`, `no_proxy`/`NO_PROXY`
+    /// (upper-case `HTTP_PROXY` is ignored, by libcurl's design). "" turns
+    /// proxies off, the environment's included.
     public var proxy: String?
-    /// A netrc file to take basic-auth credentials from for this host (`netrc=`).
+    /// A netrc file to take basic-auth credentials from for this host (`netrc=`);
+    /// they are never sent to another host a redirect leads to.
     public var netrcFile: String?
-    /// URLs tried in order when `url` fails; the response says which one served.
+    /// URLs tried in order when `url` fails (any failure; a 304 is a success),
+    /// each queued like any other transfer; the response's `servedURL` says
+    /// which one served. When all fail, the error has the kind, status and
+    /// headers of `url` and a message listing every attempt.
     public var fallbackURLs: [String] = []
 
     public init(key: Int, url: String, etag: String? = nil, lastModified: String? = nil,

@@ -13,9 +13,10 @@ public struct FetchResponse: Sendable, Equatable {
     public var servedURL: String = ""
     /// Where redirects led when every hop was permanent (301 or 308): the new address of the feed.
     public var permanentRedirect: String?
-    /// "1.1" or "2".
+    /// "1.1" or "2" ("1.0", "3" if ever); nil without HTTP (file:).
     public var httpVersion: String?
-    /// Bytes received on the wire (compressed), headers excluded.
+    /// Body bytes received on the wire (compressed), headers excluded, of the
+    /// final hop of the URL that served (earlier hops and failed fallbacks are not counted).
     public var bytesReceived: Int = 0
 
     public init(status: Int, headers: [String: String], body: Data, effectiveURL: String, redirectCount: Int = 0) {

@@ -3,30 +3,46 @@ import Foundation
 
 /// Runs many transfers at once through one libcurl multi handle.
 ///
-/// At most `maxConcurrent` transfers are in flight, and at most `maxPerHost`
-/// to one host; the rest wait in a queue that this type keeps itself rather
-/// than handing everything to libcurl, because libcurl starts a transfer's
-/// timeout clock when the transfer is added, so a queued feed would time out
-/// before its first byte. Connections stay in the multi handle's cache
-/// between `fetch` calls and are reused.
+/// At most `maxConcurrent` transfers are in flight, at most `maxPerHost` to
+/// one host, and two transfers to one host start at least
+/// `hostGapMilliseconds` apart; the rest wait in a queue that this type
+/// keeps itself (see `AdmissionQueue`) rather than handing everything to
+/// libcurl, because libcurl starts a transfer's timeout clock when the
+/// transfer is added, so a queued feed would time out before its first byte.
+/// Connections stay in the multi handle's cache between `fetch` calls and
+/// are reused; HTTP/2 is used where a server offers it over TLS.
+///
+/// A request whose `url` fails is tried again with each of its
+/// `fallbackURLs` in turn, each attempt queued like any other transfer.
 ///
 /// Not thread-safe and not re-entrant: use one Fetcher from one thread at a
 /// time, and do not call `fetch` from inside a completion.
 public final class Fetcher {
     public let maxConcurrent: Int
     public let maxPerHost: Int
+    /// The least time between the starts of two transfers to the same host.
+    public let hostGapMilliseconds: Int
     private var multi: CurlMulti?
+    /// Kept across `fetch` calls, so the host gap holds from one call to the next.
+    private var queue: AdmissionQueue
+    private let clock = ContinuousClock()
 
     /// How long one wait for network activity lasts at most before libcurl's timers are checked again.
-    private static let pollMilliseconds: Int32 = 1000
+    private static let pollMilliseconds = 1000
+    /// Idle connections kept for reuse: enough for one per host of a batch
+    /// (the next poll comes back to the same hosts), within this bound on open files.
+    private static let maxCachedConnections = 256
 
-    public init(maxConcurrent: Int = 16, maxPerHost: Int = 4) {
+    public init(maxConcurrent: Int = 16, maxPerHost: Int = 4, hostGapMilliseconds: Int = 0) {
         self.maxConcurrent = max(1, maxConcurrent)
         self.maxPerHost = max(1, min(maxPerHost, self.maxConcurrent))
+        self.hostGapMilliseconds = max(0, hostGapMilliseconds)
+        queue = AdmissionQueue(maxPerHost: self.maxPerHost, hostGap: .milliseconds(self.hostGapMilliseconds))
     }
 
     /// Performs every request, calling `completion` once per request, on the
-    /// calling thread, as each transfer finishes. Returns when all are done.
+    /// calling thread, as each finishes (after its fallbacks, if it needed
+    /// them). Returns when all are done.
     /// Other transfers only progress between completions, so keep `completion` short.
     public func fetch(_ requests: [FetchRequest],
                       completion: (FetchRequest, Result<FetchResponse, FetchError>) -> Void) {
@@ -38,52 +54,67 @@ public final class Fetcher {
             }
             return
         }
+        let hostCount = Set(requests.lazy.map { AdmissionQueue.hostKey($0.url) }).count
+        multi.setCachedConnections(min(Self.maxCachedConnections, max(2 * maxConcurrent, hostCount)))
 
-        var pending = requests
-        var active: [UnsafeMutableRawPointer: Transfer] = [:]
-        var perHost: [String: Int] = [:]
+        var start = clock.now
+        for request in requests { queue.enqueue(FetchJob(request: request), now: start) }
+        var active: [UnsafeMutableRawPointer: (transfer: Transfer, job: FetchJob, host: String)] = [:]
+        active.reserveCapacity(maxConcurrent)
 
-        while !pending.isEmpty || !active.isEmpty {
-            // Admit queued requests, in order, whose host has room.
-            var index = 0
-            while active.count < maxConcurrent, index < pending.count {
-                let host = Self.hostKey(pending[index].url)
-                guard perHost[host, default: 0] < maxPerHost else {
-                    index += 1
-                    continue
+        // One attempt ended: a failure with a fallback left goes back into the queue, anything else completes.
+        func conclude(_ job: FetchJob, _ result: Result<FetchResponse, FetchError>) {
+            switch result {
+            case .success:
+                completion(job.request, result)
+            case .failure(let error):
+                var job = job
+                let hadFallback = job.hasFallbackLeft
+                job.recordFailure(error)
+                if hadFallback {
+                    queue.enqueue(job, now: clock.now)
+                } else {
+                    completion(job.request, .failure(job.request.fallbackURLs.isEmpty ? error : job.finalFailure))
                 }
-                let request = pending.remove(at: index)
+            }
+        }
+
+        while !queue.isEmpty || !active.isEmpty {
+            // Admit queued requests whose host has room and whose gap has passed.
+            start = clock.now
+            while active.count < maxConcurrent, let (job, host) = queue.next(now: start) {
                 do {
-                    let transfer = try Transfer(request: request)
+                    let transfer = try Transfer(request: job.request, url: job.url)
                     if let problem = multi.add(transfer.handle) {
-                        completion(request, .failure(FetchError(
-                            kind: .other, message: "fetch \(request.url): libcurl could not start the transfer: \(problem)")))
+                        queue.finished(host: host, now: start)
+                        conclude(job, .failure(FetchError(
+                            kind: .other, message: "fetch \(job.url): libcurl could not start the transfer: \(problem)")))
                         continue
                     }
-                    active[transfer.handle] = transfer
-                    perHost[host, default: 0] += 1
+                    active[transfer.handle] = (transfer, job, host)
                 } catch {
-                    completion(request, .failure(error))
+                    queue.finished(host: host, now: start)
+                    conclude(job, .failure(error))
                 }
             }
 
             if let problem = multi.perform() {
                 // The multi handle itself broke (out of memory): nothing in flight can finish.
-                abandon(active, pending, reason: problem, multi: multi, completion: completion)
+                abandon(active.values.map(\.transfer), reason: problem, multi: multi, completion: completion)
                 return
             }
 
             var finishedAny = false
             while let (handle, code) = multi.nextFinished() {
-                guard let transfer = active.removeValue(forKey: handle) else { continue }
+                guard let (transfer, job, host) = active.removeValue(forKey: handle) else { continue }
                 multi.remove(handle)
-                perHost[Self.hostKey(transfer.request.url), default: 1] -= 1
+                queue.finished(host: host, now: clock.now)
                 finishedAny = true
-                completion(transfer.request, transfer.outcome(code))
+                conclude(job, transfer.outcome(code))
             }
             // After a completion there may be room for queued requests: admit before waiting.
-            if !finishedAny && !active.isEmpty {
-                multi.poll(milliseconds: Self.pollMilliseconds)
+            if !finishedAny && (!active.isEmpty || !queue.isEmpty) {
+                multi.poll(milliseconds: Int32(pollTimeoutMilliseconds(activeCount: active.count)))
             }
         }
     }
@@ -95,27 +126,35 @@ public final class Fetcher {
         return outcome ?? .failure(FetchError(kind: .other, message: "fetch \(request.url): no result"))
     }
 
+    /// The longest wait for network activity that still wakes in time for a
+    /// host whose gap is about to pass (libcurl's own timers shorten it further).
+    private func pollTimeoutMilliseconds(activeCount: Int) -> Int {
+        guard activeCount < maxConcurrent, let wait = queue.timeUntilNextStart(now: clock.now) else {
+            return Self.pollMilliseconds
+        }
+        let (seconds, attoseconds) = wait.components
+        // Rounded up, so the wait never ends just before the start is allowed.
+        let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+        return Int(min(Int64(Self.pollMilliseconds), max(0, milliseconds)))
+    }
+
     private func multiHandle() -> CurlMulti? {
         if let multi { return multi }
-        multi = CurlMulti(maxConnections: maxConcurrent, maxPerHost: maxPerHost)
+        multi = CurlMulti(maxPerHost: maxPerHost, cachedConnections: 2 * maxConcurrent)
         return multi
     }
 
-    private func abandon(_ active: [UnsafeMutableRawPointer: Transfer], _ pending: [FetchRequest], reason: String,
-                         multi: CurlMulti, completion: (FetchRequest, Result<FetchResponse, FetchError>) -> Void) {
-        for (handle, transfer) in active {
-            multi.remove(handle)
-            completion(transfer.request, .failure(FetchError(kind: .other, message: "fetch \(transfer.request.url): libcurl failed: \(reason)")))
+    private func abandon(_ active: [Transfer], reason: String, multi: CurlMulti,
+                         completion: (FetchRequest, Result<FetchResponse, FetchError>) -> Void) {
+        for transfer in active {
+            multi.remove(transfer.handle)
+            completion(transfer.request, .failure(FetchError(kind: .other, message: "fetch \(transfer.url): libcurl failed: \(reason)")))
         }
-        for request in pending {
-            completion(request, .failure(FetchError(kind: .other, message: "fetch \(request.url): libcurl failed: \(reason)")))
+        for job in queue.drain() {
+            completion(job.request, .failure(FetchError(kind: .other, message: "fetch \(job.url): libcurl failed: \(reason)")))
         }
-        // A fresh multi handle for the next call.
+        // A fresh multi handle and queue for the next call.
         self.multi = nil
-    }
-
-    /// The host a request counts against for the per-host limit ("" for file: and unparsable URLs).
-    private static func hostKey(_ url: String) -> String {
-        URLComponents(string: url)?.host?.lowercased() ?? ""
+        queue = AdmissionQueue(maxPerHost: maxPerHost, hostGap: .milliseconds(hostGapMilliseconds))
     }
 }

@@ -40,15 +40,32 @@ extension Transfer {
     }
 
     private func response(status: Int) -> FetchResponse {
-        FetchResponse(status: status, headers: headers, body: body, effectiveURL: effectiveURL,
-                      redirectCount: redirectCount)
+        let finalURL = effectiveURL
+        let hops = redirectCount
+        var response = FetchResponse(status: status, headers: headers, body: body, effectiveURL: finalURL,
+                                     redirectCount: hops)
+        response.servedURL = url
+        response.permanentRedirect = Self.isPermanent(hopStatuses: lineStatuses, redirectCount: hops) ? finalURL : nil
+        response.httpVersion = httpVersion
+        response.bytesReceived = bytesReceived
+        return response
+    }
+
+    /// Whether every redirect followed was a 301 or 308, judged from the
+    /// status lines in order: the last is the final response (a 304 too), and
+    /// the 3xx lines before it are the hops (1xx lines and a proxy's own
+    /// "200 Connection established" are not).
+    static func isPermanent(hopStatuses statuses: [Int], redirectCount: Int) -> Bool {
+        guard redirectCount > 0 else { return false }
+        let hops = statuses.dropLast().filter { (300..<400).contains($0) }
+        return hops.count == redirectCount && hops.allSatisfy { $0 == 301 || $0 == 308 }
     }
 
     /// `answered`: the server sent a response, so its status and headers go into the error.
     private func failure(_ kind: FetchFailureKind, _ detail: String, answered: Bool = false)
         -> Result<FetchResponse, FetchError> {
         let status = responseCode
-        return .failure(FetchError(kind: kind, message: "fetch \(request.url): \(detail)",
+        return .failure(FetchError(kind: kind, message: "fetch \(url): \(detail)",
                                    status: answered && status > 0 ? status : nil,
                                    headers: answered ? headers : [:]))
     }
@@ -56,8 +73,7 @@ extension Transfer {
     private func httpFailure(status: Int) -> Result<FetchResponse, FetchError> {
         let retryAfter = headers["retry-after"]
         let retryNote = retryAfter.map { ", retry after \($0)" } ?? ""
-        // Cloudflare marks its JavaScript/CAPTCHA interstitials this way.
-        if status == 403 || status == 503, headers["cf-mitigated"]?.lowercased() == "challenge" {
+        if [403, 429, 503].contains(status), BotChallenge.isChallenge(headers: headers, body: errorBody) {
             return failure(.botChallenge, "HTTP \(status) (bot challenge)", answered: true)
         }
         if status == 429 || (status == 503 && retryAfter != nil) {

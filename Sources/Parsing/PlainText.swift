@@ -2,8 +2,9 @@ import Foundation
 internal import CLibXML2
 
 /// Turns feed text into the plain text FeedModel promises: tags stripped,
-/// entities decoded, whitespace collapsed. libxml2's HTML parser does the
-/// decoding, so every HTML named entity is known without a table of our own.
+/// entities decoded, whitespace collapsed. libxml2's HTML parser (as a SAX
+/// stream, see HTMLTextExtractor) does the decoding, so every HTML named entity
+/// is known without a table of our own.
 enum PlainText {
     /// HTML (or text that may hold entities and tags) to plain text.
     static func fromHTML(_ bytes: ArraySlice<UInt8>) -> String {
@@ -15,19 +16,8 @@ enum PlainText {
         if plain {
             return collapsed(bytes)
         }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
-            }
-        }
-        guard let doc else { return collapsed(bytes) }
-        defer { xmlFreeDoc(doc) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        collectText(from: xmlDocGetRootElement(doc), into: &out)
-        return collapsed(out[...])
+        let text = bytes.withUnsafeBufferPointer { HTMLTextExtractor.text(of: $0) }
+        return collapsed(text[...])
     }
 
     /// Text taken literally (Atom type="text"): only whitespace is collapsed.
@@ -48,45 +38,6 @@ enum PlainText {
         "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
         "td", "tfoot", "th", "thead", "tr", "ul", "caption", "img", "iframe", "video", "audio",
     ]
-
-    /// Walks the tree without recursion (feed HTML can nest deeply).
-    private static func collectText(from root: xmlNodePtr?, into out: inout [UInt8]) {
-        var node = root
-        while let current = node {
-            var descend = false
-            switch current.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    out.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
-                }
-            case XML_ELEMENT_NODE:
-                let name = current.pointee.name.map { String(cString: $0) } ?? ""
-                if !isSkipped(name) {
-                    if blockElements.contains(name) { out.append(32) }
-                    descend = current.pointee.children != nil
-                }
-            default:
-                break
-            }
-            if descend {
-                node = current.pointee.children
-                continue
-            }
-            // Climb until a sibling exists, closing block elements on the way.
-            var climb: xmlNodePtr? = current
-            node = nil
-            while let up = climb {
-                if up.pointee.type == XML_ELEMENT_NODE, let n = up.pointee.name,
-                   blockElements.contains(String(cString: n)) {
-                    out.append(32)
-                }
-                if up == root { break }
-                if let next = up.pointee.next { node = next; break }
-                climb = up.pointee.parent
-                if climb == nil { break }
-            }
-        }
-    }
 
     /// Collapses every run of whitespace (ASCII, NBSP and the Unicode spaces
     /// feeds use) into one ASCII space and trims both ends.

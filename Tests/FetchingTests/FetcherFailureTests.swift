@@ -76,4 +76,23 @@ import TestSupport
         #expect(error.kind == .connect)
         #expect(error.message.hasPrefix("fetch \(url): "))
     }
+
+    @Test(arguments: [
+        (403, "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Enable JavaScript</body></html>"),
+        (503, "<html><body><script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1\"></script></body></html>"),
+        (429, "<html><head><title>DDoS-Guard</title></head><body>Checking your browser</body></html>"),
+        (403, "<html><body><h1>Please complete the captcha to continue</h1><form></form></body></html>"),
+    ])
+    func challengePageWithoutHeaderIsBotChallenge(status: Int, page: String) async throws {
+        let response = LoopbackResponse.status(status, headers: ["Content-Type": "text/html"], body: page)
+        let error = try #require(try await fetch(response).error)
+        #expect(error.kind == .botChallenge)
+        #expect(error.status == status)
+    }
+
+    @Test func ordinaryForbiddenPageIsHTTP4xx() async throws {
+        let page = "<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1></body></html>"
+        let error = try #require(try await fetch(.status(403, headers: ["Content-Type": "text/html"], body: page)).error)
+        #expect(error.kind == .http4xx)
+    }
 }

@@ -31,7 +31,7 @@ final class LoopbackConnectionHandler: ChannelInboundHandler {
             self.head = nil
             let request = LoopbackRequest(
                 method: head.method.rawValue,
-                path: String(head.uri.prefix { $0 != "?" }),
+                path: LoopbackRequest.path(of: head.uri),
                 target: head.uri,
                 headers: head.headers.map { LoopbackHeader(name: $0.name, value: $0.value) },
                 connection: connection)

@@ -4,7 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// A real HTTP/1.1 server on 127.0.0.1 (ephemeral port) that a test starts
+/// A real HTTP/1.1 server on 127.0.0.1 (or another loopback address; ephemeral port) that a test starts
 /// and stops itself, serves the routes the test registers, and records every
 /// request it receives.
 ///
@@ -20,10 +20,16 @@ import NIOPosix
 /// on the Swift concurrency pool, so a test may block its own thread in a
 /// synchronous fetch without starving the server. A path without a route
 /// gets a 404.
+///
+/// It also serves as a forward proxy: a request whose target is an absolute
+/// URL ("GET http://feeds.example/rss HTTP/1.1") is routed by that URL's
+/// path, and `LoopbackRequest.target` keeps the absolute URL.
 public final class LoopbackServer: Sendable {
     /// Decides the answer to one request. Called on the server's thread.
     public typealias Handler = @Sendable (LoopbackRequest) -> LoopbackResponse
 
+    /// The address the server listens on: "127.0.0.1" unless started on another.
+    public let host: String
     /// The port the server listens on.
     public let port: Int
     private let group: MultiThreadedEventLoopGroup
@@ -36,15 +42,18 @@ public final class LoopbackServer: Sendable {
         var connections = 0
     }
 
-    private init(port: Int, group: MultiThreadedEventLoopGroup, channel: Channel, state: NIOLockedValueBox<State>) {
+    private init(host: String, port: Int, group: MultiThreadedEventLoopGroup, channel: Channel, state: NIOLockedValueBox<State>) {
+        self.host = host
         self.port = port
         self.group = group
         self.channel = channel
         self.state = state
     }
 
-    /// Starts a server on 127.0.0.1 with an ephemeral port.
-    public static func start() async throws -> LoopbackServer {
+    /// Starts a server on `host` with an ephemeral port. Linux routes all of
+    /// 127.0.0.0/8 to the loopback interface, so "127.0.0.2", "127.0.0.3", ...
+    /// give tests distinct hosts without any set-up.
+    public static func start(host: String = "127.0.0.1") async throws -> LoopbackServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let state = NIOLockedValueBox(State())
         let respond: Handler = { request in
@@ -69,13 +78,13 @@ public final class LoopbackServer: Sendable {
                         try channel.pipeline.syncOperations.addHandler(LoopbackConnectionHandler(connection: connection, respond: respond))
                     }
                 }
-                .bind(host: "127.0.0.1", port: 0)
+                .bind(host: host, port: 0)
                 .get()
             guard let port = channel.localAddress?.port else {
                 try? await channel.close()
                 throw LoopbackServerError("loopback server: bound socket has no port")
             }
-            return LoopbackServer(port: port, group: group, channel: channel, state: state)
+            return LoopbackServer(host: host, port: port, group: group, channel: channel, state: state)
         } catch {
             try? await group.shutdownGracefully()
             throw error
@@ -88,8 +97,8 @@ public final class LoopbackServer: Sendable {
         try await group.shutdownGracefully()
     }
 
-    /// "http://127.0.0.1:<port>"
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// "http://127.0.0.1:<port>" (the server's own address in place of 127.0.0.1).
+    public var baseURL: String { "http://\(host):\(port)" }
 
     /// The absolute URL of `path` on this server: `url("/feed.xml")`.
     public func url(_ path: String) -> String {
