@@ -83,8 +83,9 @@ public struct PollRun: Sendable {
         let pending = DispatchGroup()
         let log = self.log
 
-        // TODO(merge): pass policy.hostGap to the Fetcher once Fetching takes a per-host gap.
-        Fetcher(maxConcurrent: settings.concurrency, maxPerHost: policy.perHost).fetch(requests) { request, result in
+        let fetcher = Fetcher(maxConcurrent: settings.concurrency, maxPerHost: policy.perHost,
+                              hostGapMilliseconds: Int((policy.hostGap * 1_000).rounded()))
+        fetcher.fetch(requests) { request, result in
             slots.wait()
             pending.enter()
             let feed = feeds[request.key]
