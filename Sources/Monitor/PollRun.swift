@@ -23,7 +23,8 @@ public struct PollRun: Sendable {
     public var workers: Int
     /// `--all`: fetch every feed now, except gone ones and ones whose server asked to wait.
     public var forceAll: Bool
-    /// `--feed NAME`: fetch these feeds now whatever their state (gone ones included).
+    /// `--feed NAME`: fetch these feeds now whatever their state (gone ones included), and,
+    /// without `forceAll`, only these.
     public var forcedFeeds: Set<String>
     /// Uniform in [0, 1), for the scheduler's jitter; tests pin it.
     var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
@@ -62,8 +63,10 @@ public struct PollRun: Sendable {
         var requests: [FetchRequest] = []
         for (index, feed) in feeds.enumerated() {
             let state = try? store.feedState(named: feed.name)
-            let selection = scheduler.selection(of: feed, state: state, now: startedAt, all: forceAll,
-                                                named: forcedFeeds.contains(feed.name))
+            let named = forcedFeeds.contains(feed.name)
+            let selection = !named && !forcedFeeds.isEmpty && !forceAll
+                ? .notRequested
+                : scheduler.selection(of: feed, state: state, now: startedAt, all: forceAll, named: named)
             guard selection == .due else {
                 let outcome = FeedOutcome(feed: feed, status: .skipped(selection),
                                           nextCheck: state?.schedule.nextCheck)
@@ -168,6 +171,8 @@ public struct PollRun: Sendable {
             line = "\(name): gone (HTTP 410 since \(Self.timestamp(since))); not fetched until feeds.conf gives it a new URL"
         case .skipped(.waiting(let until)):
             line = "\(name): server asked to wait (Retry-After) until \(Self.timestamp(until))"
+        case .skipped(.notRequested):
+            line = "\(name): not requested (--feed)"
         case .skipped(.due):
             line = "\(name): skipped"
         }

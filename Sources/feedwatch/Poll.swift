@@ -26,7 +26,7 @@ struct Poll: ParsableCommand {
     @Flag(help: "Fetch every feed now, due or not (except gone ones and ones whose server asked to wait).")
     var all = false
     @Option(name: .customLong("feed"), help: ArgumentHelp(
-        "Fetch this feed now whatever its state, a gone one included (repeatable).", valueName: "name"))
+        "Fetch only this feed (repeatable), now, whatever its state, a gone one included.", valueName: "name"))
     var feeds: [String] = []
 
     func run() throws {

@@ -85,10 +85,11 @@ import TestSupport
         #expect(server.requestCount(to: "/a.xml") == 2)
         #expect(server.requestCount(to: "/b.xml") == 1)
 
-        // --feed b and --all force.
-        let named = try Self.poll(config, at: Self.start.addingTimeInterval(91 * Self.minute), feeds: ["b"])
+        // --feed b and --all force; --feed alone fetches only the named feed, due or not.
+        let named = try Self.poll(config, at: Self.start.addingTimeInterval(4 * Self.hour), feeds: ["b"])
+        #expect(named.outcomes.map(\.status.isSkippedNotRequested) == [true, false])
         #expect(named.outcomes.map(\.wasChecked) == [false, true])
-        let all = try Self.poll(config, at: Self.start.addingTimeInterval(92 * Self.minute), all: true)
+        let all = try Self.poll(config, at: Self.start.addingTimeInterval(4 * Self.hour + Self.minute), all: true)
         #expect(all.outcomes.map(\.wasChecked) == [true, true])
         #expect(server.requestCount == 6)
 
@@ -260,6 +261,10 @@ import TestSupport
         #expect(report.outcomes[1].nextCheck == Self.start.addingTimeInterval(5 * Self.hour))
         try await server.stop()
     }
+}
+
+extension FeedOutcome.Status {
+    var isSkippedNotRequested: Bool { self == .skipped(.notRequested) }
 }
 
 /// Each kind of misbehaving server, in the same run as a healthy feed whose items must be stored.

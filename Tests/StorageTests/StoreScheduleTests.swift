@@ -133,3 +133,25 @@ import FeedModel
         #expect(recent.count == 2)
     }
 }
+
+/// The schedule decided inside the save, after the new items are in.
+@Suite struct StoreScheduledSaveTests {
+    @Test func theScheduleSeesThisSavesItemsAndIsWrittenWithThem() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.file("feedwatch.sqlite"))
+        _ = try store.save(Sample.fetched([(Sample.item("a"), Sample.kept)], at: Sample.noon))
+        var seen: [Date] = []
+        let record = Sample.fetched([(Sample.item("a"), Sample.kept), (Sample.item("b"), Sample.kept)],
+                                    at: Sample.noon.addingTimeInterval(60))
+        let summary = try store.save(record, itemDatesSince: Sample.noon.addingTimeInterval(-86_400)) { dates in
+            seen = dates
+            return FeedSchedule(nextCheck: Sample.noon.addingTimeInterval(900), lastIntervalSeconds: dates.count)
+        }
+        #expect(summary == SaveSummary(newItems: 1, newMatches: 1))
+        #expect(seen == [Sample.noon.addingTimeInterval(60), Sample.noon])
+        let state = try #require(try store.feedState(named: "azertag"))
+        #expect(state.schedule.nextCheck == Sample.noon.addingTimeInterval(900))
+        #expect(state.schedule.lastIntervalSeconds == 2)
+        #expect(state.lastSuccess == Sample.noon.addingTimeInterval(60))
+    }
+}

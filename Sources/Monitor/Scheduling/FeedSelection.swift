@@ -9,4 +9,6 @@ public enum FeedSelection: Sendable, Equatable {
     case gone(since: Date)
     /// Its server asked (Retry-After) not to be asked before `until`; `--all` respects that too.
     case waiting(until: Date)
+    /// `--feed` named other feeds: only those are fetched.
+    case notRequested
 }

@@ -36,6 +36,7 @@ struct Scheduler: Sendable {
 
     /// `named`: the feed was asked for by name (`--feed`): fetched whatever its state.
     /// `all`: `--all`: fetched unless gone or asked to wait by its server.
+    /// (`--feed` without `--all` fetches only the named feeds; PollRun sees to that.)
     func selection(of feed: FeedSource, state: FeedState?, now: Date, all: Bool = false, named: Bool = false) -> FeedSelection {
         guard let state = Self.applicableState(state, for: feed), !named else { return .due }
         let schedule = state.schedule
