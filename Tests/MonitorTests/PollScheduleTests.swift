@@ -243,6 +243,42 @@ import TestSupport
         try await server.stop()
     }
 
+    @Test func aFallbackThatServedIsToldAndRemembered() async throws {
+        let server = try await LoopbackServer.start()
+        let folder = try TemporaryFolder()
+        server.route("/main.xml", .status(502))
+        server.serveFeed(path: "/mirror.xml", body: Self.rss(["m1"]))
+        let config = try Self.configuration(in: folder.url, feeds: [
+            "\(server.url("/main.xml")) name=f fallback=\(server.url("/mirror.xml"))",
+        ])
+        let report = try Self.poll(config, at: Self.start)
+        #expect(report.outcomes[0].status == .fetched(items: 1, newItems: 1, newMatches: 1))
+        #expect(report.outcomes[0].events == [.servedByFallback(url: server.url("/mirror.xml"))])
+        #expect(PollRun.describe(report.outcomes[0]).contains("served by fallback \(server.url("/mirror.xml"))"))
+        #expect(try Self.state(config, "f")?.schedule.servedURL == server.url("/mirror.xml"))
+        try await server.stop()
+    }
+
+    @Test func perFeedOptionsReachTheServer() async throws {
+        let server = try await LoopbackServer.start()
+        let folder = try TemporaryFolder()
+        server.serveFeed(path: "/feed.xml", body: Self.rss(["o1"]))
+        let config = try Self.configuration(in: folder.url, feeds: [
+            "\(server.url("/feed.xml")) name=f user-agent=\"Analyst/1.0\" header=\"X-Token: abc 123\" cookie=\"session=s1\"",
+        ])
+        _ = try Self.poll(config, at: Self.start)
+        let request = try #require(server.requests(to: "/feed.xml").first)
+        #expect(request.header("User-Agent") == "Analyst/1.0")
+        #expect(request.header("X-Token") == "abc 123")
+        #expect(request.header("Cookie") == "session=s1")
+        try await server.stop()
+    }
+
+    @Test func headerLinesBecomeFields() {
+        #expect(PollRun.headerFields(["X-A: 1", "X-B:two: parts", "bad", ": no name", "X-A: 3"])
+                == ["X-A": "3", "X-B": "two: parts"])
+    }
+
     @Test func theFeedsRhythmSetsTheInterval() async throws {
         let server = try await LoopbackServer.start()
         let folder = try TemporaryFolder()
