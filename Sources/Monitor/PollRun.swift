@@ -92,6 +92,7 @@ public struct PollRun: Sendable {
             slots.wait()
             pending.enter()
             let feed = feeds[request.key]
+            // Every request was built from a plan under its key just above.
             let processor = FeedProcessor(feed: feed, store: store, matcher: matcher, scheduler: scheduler,
                                           plan: plans[request.key]!)
             processing.async {
