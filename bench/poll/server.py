@@ -288,6 +288,15 @@ async def main():
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     loop.call_later(args.max_seconds, stop.set)
+    # Exit with the driver that started us, even when it was killed outright.
+    parent = os.getppid()
+
+    def watch_parent():
+        if os.getppid() != parent:
+            stop.set()
+        else:
+            loop.call_later(1, watch_parent)
+    loop.call_later(1, watch_parent)
 
     temporary = args.ready_file + ".tmp"
     with open(temporary, "w") as handle:
