@@ -22,6 +22,8 @@ import time
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The tool run in progress, so that an interrupted driver can stop it too.
+CURRENT = None
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
@@ -127,11 +129,14 @@ def measure(label, command, server, work, timeout, env=None):
     with open(stem + ".stdout", "w") as out, open(stem + ".stderr", "w") as err:
         process = subprocess.Popen(["timeout", "-k", "10", str(int(timeout)), "/usr/bin/time", "-v", "-o", time_file,
                                     *command], stdout=out, stderr=err, env=env, start_new_session=True)
+        global CURRENT
+        CURRENT = process
         try:
             code = process.wait(timeout=timeout + 30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             code = process.wait()
+        CURRENT = None
     wall = time.monotonic() - started
     # Responses still being written when the client exits are counted; give the loop a moment.
     time.sleep(0.3)
@@ -411,7 +416,12 @@ def main():
 
     budget = (len(counts) * len(tools) * 2 + 1) * args.run_timeout + 600
     server = Server(corpus_dir(), args.hosts, args.latency_ms, work, budget)
-    stopping = lambda signum, frame: (server.stop(), sys.exit(128 + signum))
+    def stopping(signum, frame):
+        if CURRENT is not None and CURRENT.poll() is None:
+            os.killpg(CURRENT.pid, signal.SIGKILL)
+        server.stop()
+        sys.exit(128 + signum)
+
     signal.signal(signal.SIGTERM, stopping)
     signal.signal(signal.SIGINT, stopping)
     try:
