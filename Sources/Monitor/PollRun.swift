@@ -12,10 +12,9 @@ import Storage
 /// is recorded and never stops the others.
 ///
 /// Fetching runs on the calling thread (one libcurl multi handle); each finished
-/// transfer is parsed, matched and saved on a worker, so the network never waits
-/// for the CPU. At most `workers` bodies are being processed or waiting at once:
-/// when they are all busy the fetch loop pauses, which bounds memory however many
-/// feeds there are.
+/// transfer is parsed, matched and saved on one of `workers` threads (a WorkerPool),
+/// so the network never waits for the CPU. A few bodies may wait for a worker;
+/// past that the fetch loop pauses, which bounds memory however many feeds there are.
 public struct PollRun: Sendable {
     public let configuration: Configuration
     /// Called with one line per feed as it finishes (for --verbose), one call at a time.
@@ -81,31 +80,23 @@ public struct PollRun: Sendable {
 
         let outcomes = Mutex([FeedOutcome?](repeating: nil, count: feeds.count))
         let logLock = Mutex(())
-        let processing = DispatchQueue(label: "feedwatch.poll.process", attributes: .concurrent)
-        let slots = DispatchSemaphore(value: workers)
-        let pending = DispatchGroup()
+        let pool = WorkerPool(threads: workers, capacity: 4 * workers)
         let log = self.log
 
         let fetcher = Fetcher(maxConcurrent: settings.concurrency, maxPerHost: policy.perHost,
                               hostGapMilliseconds: Int((policy.hostGap * 1_000).rounded()))
         fetcher.fetch(requests) { request, result in
-            slots.wait()
-            pending.enter()
             let feed = feeds[request.key]
             // Every request was built from a plan under its key just above.
             let processor = FeedProcessor(feed: feed, store: store, matcher: matcher, scheduler: scheduler,
                                           plan: plans[request.key]!)
-            processing.async {
-                defer {
-                    slots.signal()
-                    pending.leave()
-                }
+            pool.submit {
                 let outcome = processor.process(result, checkedAt: now())
                 outcomes.withLock { $0[request.key] = outcome }
                 logLock.withLock { _ in log(Self.describe(outcome)) }
             }
         }
-        pending.wait()
+        pool.finish()
 
         let finished = outcomes.withLock { collected in
             collected.enumerated().map { index, outcome in
