@@ -7,7 +7,7 @@ extension ConfigParser {
 
     /// Every option feedwatch reads; other keys are kept in `FeedSource.options` only.
     static let knownFeedOptions = [
-        "name", "country", "lang", "tags", "user-agent", "header", "cookie", "proxy", "netrc",
+        "name", "country", "lang", "tags", "user-agent", "header", "cookie", "proxy", "netrc", "ca",
         "timeout", "interval", "fallback", "encoding", "tz",
     ]
 
@@ -34,6 +34,8 @@ extension ConfigParser {
             feed.fetch.proxy = try proxy(value, fail: fail)
         case "netrc":
             feed.fetch.netrcFile = PathResolver.absolute(value, base: baseDirectory)
+        case "ca":
+            feed.fetch.caFile = PathResolver.absolute(value, base: baseDirectory)
         case "timeout":
             feed.fetch.timeoutSeconds = try durationSeconds(value, for: key, in: 1...day, fail: fail)
         case "interval":

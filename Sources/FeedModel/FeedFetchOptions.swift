@@ -11,6 +11,8 @@ public struct FeedFetchOptions: Sendable, Equatable, Hashable {
     public var proxy: String?
     /// `netrc=PATH`: basic-auth credentials for the feed's host.
     public var netrcFile: String?
+    /// `ca=PATH`: PEM certificates to trust for this feed's TLS (a private CA) instead of the system's bundle.
+    public var caFile: String?
     /// `timeout=30s`: total time for one transfer.
     public var timeoutSeconds: Int?
     /// `interval=30m`: how often to check, instead of following the feed's own rhythm.
@@ -23,13 +25,14 @@ public struct FeedFetchOptions: Sendable, Equatable, Hashable {
     public var timeZone: String?
 
     public init(userAgent: String? = nil, headers: [String] = [], cookie: String? = nil, proxy: String? = nil,
-                netrcFile: String? = nil, timeoutSeconds: Int? = nil, intervalSeconds: Int? = nil,
+                netrcFile: String? = nil, caFile: String? = nil, timeoutSeconds: Int? = nil, intervalSeconds: Int? = nil,
                 fallbackURLs: [String] = [], encoding: String? = nil, timeZone: String? = nil) {
         self.userAgent = userAgent
         self.headers = headers
         self.cookie = cookie
         self.proxy = proxy
         self.netrcFile = netrcFile
+        self.caFile = caFile
         self.timeoutSeconds = timeoutSeconds
         self.intervalSeconds = intervalSeconds
         self.fallbackURLs = fallbackURLs

@@ -31,6 +31,8 @@ public struct FetchRequest: Sendable, Equatable {
     /// A netrc file to take basic-auth credentials from for this host (`netrc=`);
     /// they are never sent to another host a redirect leads to.
     public var netrcFile: String?
+    /// PEM certificates to trust for TLS (`ca=`), in place of the system's bundle.
+    public var caFile: String?
     /// URLs tried in order when `url` fails (any failure; a 304 is a success),
     /// each queued like any other transfer; the response's `servedURL` says
     /// which one served. When all fail, the error has the kind, status and

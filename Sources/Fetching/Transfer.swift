@@ -120,6 +120,9 @@ final class Transfer {
             try set(CURLOPT_NETRC, Int(CURL_NETRC_OPTIONAL.rawValue))
             try set(CURLOPT_NETRC_FILE, netrc)
         }
+        if let ca = request.caFile, !ca.isEmpty {
+            try set(CURLOPT_CAINFO, ca)
+        }
         try check(fw_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(max(0, request.maxBodyBytes))),
                   "CURLOPT_MAXFILESIZE_LARGE")
         try check(fw_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "CURLOPT_ERRORBUFFER")

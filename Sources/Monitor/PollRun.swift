@@ -129,6 +129,7 @@ public struct PollRun: Sendable {
         request.cookie = feed.fetch.cookie
         request.proxy = feed.fetch.proxy
         request.netrcFile = feed.fetch.netrcFile
+        request.caFile = feed.fetch.caFile
         // After a move the configured URL is a fallback of last resort.
         request.fallbackURLs = feed.fetch.fallbackURLs + (plan.url == feed.url ? [] : [feed.url])
         return request
