@@ -85,8 +85,9 @@ struct FeedAssembler {
         let role: Role
         switch parent.role {
         case .field, .inner:
-            role = PlainText.isSkipped(name.lowercased()) ? .skippedInner : .inner
-            if role == .inner, PlainText.blockElements.contains(name.lowercased()) { text.append(32) }
+            let kind = HTMLElement.kind(of: name.utf8)
+            role = kind == .dropped || kind == .droppedRawText ? .skippedInner : .inner
+            if kind == .block { text.append(32) }
         case .skippedInner, .ignored:
             role = parent.role == .ignored ? .ignored : .skippedInner
         case .root, .channel, .item, .author, .group:
@@ -109,7 +110,7 @@ struct FeedAssembler {
         guard let frame = stack.popLast() else { return }
         switch frame.role {
         case .inner:
-            if PlainText.blockElements.contains(frame.name.lowercased()) { text.append(32) }
+            if HTMLElement.kind(of: frame.name.utf8) == .block { text.append(32) }
             return
         case .skippedInner, .ignored, .root, .channel, .group:
             break
