@@ -31,21 +31,24 @@ struct CollapsingWriter {
         count += 1
     }
 
-    /// Appends `bytes[start...]` up to `end`, or up to the first `<` or `&` when
+    /// Appends `bytes[start...]`, or up to the first `<` or `&` when
     /// `stopAtMarkup`; returns where it stopped.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopAtMarkup: Bool) -> Int {
         let end = bytes.count
         var i = start
         while i < end {
-            let c = bytes[i]
-            // Printable ASCII, UTF-8 continuation bytes and lead bytes below 0xC2
-            // (no space starts with them): the common case, copied as is.
-            if c > 0x20 && c < 0xC2 && ((c != 0x3C && c != 0x26) || !stopAtMarkup) {
-                append(c)
+            // A run of bytes copied as they are: printable ASCII, UTF-8
+            // continuation bytes and lead bytes below 0xC2 (no space starts with them).
+            let runStart = i
+            while i < end {
+                let c = bytes[i]
+                guard c > 0x20 && c < 0xC2 && (!stopAtMarkup || (c != 0x3C && c != 0x26)) else { break }
                 i += 1
-                continue
             }
-            if c == 0x3C || c == 0x26, stopAtMarkup { return i }
+            if i > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            guard i < end else { break }
+            let c = bytes[i]
+            if stopAtMarkup && (c == 0x3C || c == 0x26) { return i }
             let width = Self.spaceWidth(bytes, at: i)
             if width > 0 {
                 space()
@@ -56,6 +59,18 @@ struct CollapsingWriter {
             }
         }
         return i
+    }
+
+    /// Bytes that hold no whitespace, copied at once.
+    private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        if pendingSpace {
+            base[count] = 32
+            count += 1
+            pendingSpace = false
+        }
+        precondition(count + run.count <= capacity, "CollapsingWriter: buffer sized too small")
+        (base + count).update(from: run.baseAddress!, count: run.count)
+        count += run.count
     }
 
     /// A decoded character reference: "&nbsp;" and "&#10;" are whitespace too.

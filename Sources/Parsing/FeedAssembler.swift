@@ -25,6 +25,8 @@ struct FeedAssembler {
         var uri: String
         var name: String
         var role: Role
+        /// A block element inside a field: its edges are word breaks.
+        var breaksText = false
         var textStart: Int
         var base: URL?
         var attributes: [String: String]
@@ -58,17 +60,55 @@ struct FeedAssembler {
         self.documentBase = options.baseURL.flatMap { URL(string: $0) }
     }
 
-    var isCollectingText: Bool {
-        guard let top = stack.last else { return false }
-        return top.role == .field || top.role == .inner
-    }
+    /// Whether the open element's text is kept: only fields and the markup
+    /// inside them collect text (kept as a flag: it is asked for every text run).
+    private(set) var isCollectingText = false
 
     // MARK: events
 
     /// Returns false when the document is not a feed and parsing should stop.
-    mutating func startElement(uri: String, name: String, attributes: [Attribute], declaredNamespaces: [String]) -> Bool {
-        let parent = stack.last
-        var base = parent?.base ?? documentBase
+    /// `attributes` is called only for elements whose attributes matter (most are skipped).
+    mutating func startElement(uri: String, name: String, declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
+        guard let parent = stack.indices.last else {
+            let (attrs, base) = read(attributes(), base: documentBase)
+            return startRoot(uri: uri, name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
+        }
+        let parentRole = stack[parent].role
+        let role: Role
+        var breaksText = false
+        switch parentRole {
+        case .field, .inner:
+            let kind = HTMLElement.kind(of: name.utf8)
+            role = kind == .dropped || kind == .droppedRawText ? .skippedInner : .inner
+            breaksText = kind == .block
+        case .skippedInner, .ignored:
+            role = parentRole
+        case .root, .channel, .item, .author, .group:
+            role = childRole(of: parentRole, uri: uri, name: name)
+        }
+        var base = stack[parent].base
+        var attrs: [String: String] = [:]
+        switch role {
+        case .inner, .skippedInner, .ignored:
+            // Nothing below reads their attributes or their xml:base.
+            break
+        case .root, .channel, .item, .author, .group, .field:
+            (attrs, base) = read(attributes(), base: base)
+        }
+        if breaksText { text.append(32) }
+        if role == .item {
+            item = ItemDraft(base: base)
+            itemPublishedRank = Int.max
+        }
+        if role == .author { authorName = nil; authorEmail = nil }
+        push(Frame(uri: uri, name: name, role: role, breaksText: breaksText, textStart: text.count, base: base, attributes: attrs))
+        return true
+    }
+
+    /// Attributes by name ("xml:" for the XML namespace, others outside it
+    /// dropped), and the base URL after the element's xml:base.
+    private func read(_ attributes: [Attribute], base: URL?) -> ([String: String], URL?) {
+        var base = base
         var attrs: [String: String] = [:]
         attrs.reserveCapacity(attributes.count)
         for attribute in attributes {
@@ -79,45 +119,42 @@ struct FeedAssembler {
                 attrs[attribute.name] = attribute.value
             }
         }
-        guard let parent else {
-            return startRoot(uri: uri, name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
-        }
-        let role: Role
-        switch parent.role {
-        case .field, .inner:
-            let kind = HTMLElement.kind(of: name.utf8)
-            role = kind == .dropped || kind == .droppedRawText ? .skippedInner : .inner
-            if kind == .block { text.append(32) }
-        case .skippedInner, .ignored:
-            role = parent.role == .ignored ? .ignored : .skippedInner
-        case .root, .channel, .item, .author, .group:
-            role = childRole(of: parent.role, uri: uri, name: name)
-        }
-        if role == .item {
-            item = ItemDraft(base: base)
-            itemPublishedRank = Int.max
-        }
-        if role == .author { authorName = nil; authorEmail = nil }
-        stack.append(Frame(uri: uri, name: name, role: role, textStart: text.count, base: base, attributes: attrs))
-        return true
+        return (attrs, base)
+    }
+
+    private mutating func push(_ frame: Frame) {
+        stack.append(frame)
+        isCollectingText = frame.role == .field || frame.role == .inner
+    }
+
+    private mutating func pop() -> Frame? {
+        let frame = stack.popLast()
+        isCollectingText = topRole == .field || topRole == .inner
+        return frame
+    }
+
+    /// The open element's role; read without copying its frame.
+    private var topRole: Role? {
+        stack.isEmpty ? nil : stack[stack.count - 1].role
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard isCollectingText else { return }
         text.append(contentsOf: bytes)
     }
 
     mutating func endElement(line: Int, column: Int) {
-        guard let frame = stack.popLast() else { return }
+        guard let frame = pop() else { return }
         switch frame.role {
         case .inner:
-            if HTMLElement.kind(of: frame.name.utf8) == .block { text.append(32) }
+            if frame.breaksText { text.append(32) }
             return
         case .skippedInner, .ignored, .root, .channel, .group:
             break
         case .field:
             let value = text[frame.textStart...]
-            if let parent = stack.last {
-                take(field: frame, value: value, parent: parent.role, line: line, column: column)
+            if let parentRole = topRole {
+                take(field: frame, value: value, parent: parentRole, line: line, column: column)
             }
         case .author:
             let who = authorName ?? authorEmail
@@ -166,7 +203,7 @@ struct FeedAssembler {
         outcome = .feed
         feed.format = format
         if let lang = attrs["xml:lang"], !lang.isEmpty { feed.language = lang }
-        stack.append(Frame(uri: uri, name: name, role: .root, textStart: text.count, base: base, attributes: attrs))
+        push(Frame(uri: uri, name: name, role: .root, textStart: text.count, base: base, attributes: attrs))
         return true
     }
 

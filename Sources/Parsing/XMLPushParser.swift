@@ -114,27 +114,37 @@ final class XMLPushParser {
     private func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                               _ nbNamespaces: Int, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                               _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        var list: [FeedAssembler.Attribute] = []
-        if let attributes, nbAttributes > 0 {
-            list.reserveCapacity(nbAttributes)
-            for index in 0..<nbAttributes {
-                // Five pointers per attribute: localname, prefix, URI, value, end of value.
-                let base = index * 5
-                guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-                var value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                // Without entity substitution libxml2 hands `&` in attributes over as "&#38;".
-                if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
-                list.append(.init(uri: name(attributes[base + 2]), name: name(attributes[base]), value: value))
-            }
-        }
         var declared: [String] = []
         if stackIsEmpty, let namespaces, nbNamespaces > 0 {
             for index in 0..<nbNamespaces { declared.append(name(namespaces[index * 2 + 1])) }
         }
         stackIsEmpty = false
-        if !assembler.startElement(uri: name(uri), name: name(localname), attributes: list, declaredNamespaces: declared) {
-            xmlStopParser(context)
+        let elementURI = name(uri), elementName = name(localname)
+        // Attribute Strings are made only when the assembler asks: it needs
+        // them for feed elements, not for the markup that fills most documents.
+        let keep = assembler.startElement(uri: elementURI, name: elementName, declaredNamespaces: declared) {
+            self.attributes(nbAttributes, attributes)
         }
+        if !keep { xmlStopParser(context) }
+    }
+
+    private func attributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [FeedAssembler.Attribute] {
+        guard let attributes, count > 0 else { return [] }
+        var list: [FeedAssembler.Attribute] = []
+        list.reserveCapacity(count)
+        for index in 0..<count {
+            // Five pointers per attribute: localname, prefix, URI, value, end of value.
+            let base = index * 5
+            guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            var value = String(decoding: bytes, as: UTF8.self)
+            // Without entity substitution libxml2 hands `&` in attributes over as "&#38;".
+            if memchr(start, 0x26, bytes.count) != nil, value.contains("&#38;") {
+                value = value.replacingOccurrences(of: "&#38;", with: "&")
+            }
+            list.append(.init(uri: name(attributes[base + 2]), name: name(attributes[base]), value: value))
+        }
+        return list
     }
 
     private func endElement() {
@@ -143,7 +153,7 @@ final class XMLPushParser {
     }
 
     private func characters(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
-        guard let bytes, length > 0, assembler.isCollectingText else { return }
+        guard let bytes, length > 0 else { return }
         assembler.characters(UnsafeBufferPointer(start: bytes, count: length))
     }
 
