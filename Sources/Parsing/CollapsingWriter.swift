@@ -2,10 +2,15 @@
 /// (ASCII, NBSP and the Unicode spaces feeds use) into one ASCII space and
 /// dropping it at both ends. One pass, no intermediate array: this runs over
 /// every byte of every title, summary and content of every poll.
+///
+/// What is written never holds two spaces in a row nor starts with one; a
+/// space at the end is cut by `string()`.
 struct CollapsingWriter {
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private(set) var count = 0
+    /// Whitespace was read and no space written for it yet: one is written
+    /// before the next character, so that whitespace at the end writes nothing.
     private var pendingSpace = false
 
     init(into buffer: UnsafeMutableBufferPointer<UInt8>) {
@@ -16,17 +21,17 @@ struct CollapsingWriter {
     /// A word boundary (whitespace, or the edge of a block element).
     @inline(__always)
     mutating func space() {
-        pendingSpace = count > 0
+        pendingSpace = count > 0 && base[count - 1] != 32
     }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
+        precondition(count + (pendingSpace ? 2 : 1) <= capacity, "CollapsingWriter: buffer sized too small")
         if pendingSpace {
             base[count] = 32
             count += 1
             pendingSpace = false
         }
-        precondition(count < capacity, "CollapsingWriter: buffer sized too small")
         base[count] = byte
         count += 1
     }
@@ -35,42 +40,70 @@ struct CollapsingWriter {
     /// `stopAtMarkup`; returns where it stopped.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopAtMarkup: Bool) -> Int {
         let end = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
         var i = start
         while i < end {
-            // A run of bytes copied as they are: printable ASCII, UTF-8
-            // continuation bytes and lead bytes below 0xC2 (no space starts with them).
-            let runStart = i
-            while i < end {
-                let c = bytes[i]
-                guard c > 0x20 && c < 0xC2 && (!stopAtMarkup || (c != 0x3C && c != 0x26)) else { break }
-                i += 1
+            // Eight bytes at a time while they are plain ASCII words with single
+            // spaces between them: most of the text of most feeds.
+            while i + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                guard Self.isPlain(word, stopAtMarkup: stopAtMarkup) else { break }
+                let firstIsSpace = UInt64(littleEndian: word) & 0xFF == 0x20
+                if firstIsSpace && (count == 0 || base[count - 1] == 32) { break }
+                let owedSpace = pendingSpace && !firstIsSpace
+                precondition(count + (owedSpace ? 9 : 8) <= capacity, "CollapsingWriter: buffer sized too small")
+                if owedSpace {
+                    base[count] = 32
+                    count += 1
+                }
+                pendingSpace = false
+                UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
+                count += 8
+                i += 8
             }
-            if i > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            guard i < end else { break }
-            let c = bytes[i]
-            if stopAtMarkup && (c == 0x3C || c == 0x26) { return i }
-            let width = Self.spaceWidth(bytes, at: i)
-            if width > 0 {
-                space()
-                i += width
-            } else {
-                append(c)
-                i += 1
+            // Then byte by byte up to eight bytes, before trying words again.
+            let stop = min(end, i + 8)
+            while i < stop {
+                let c = bytes[i]
+                if c > 0x20 && c < 0xC2 && (!stopAtMarkup || (c != 0x3C && c != 0x26)) {
+                    append(c)
+                    i += 1
+                    continue
+                }
+                if stopAtMarkup && (c == 0x3C || c == 0x26) { return i }
+                let width = Self.spaceWidth(bytes, at: i)
+                if width > 0 {
+                    space()
+                    i += width
+                } else {
+                    append(c)
+                    i += 1
+                }
             }
         }
         return i
     }
 
-    /// Bytes that hold no whitespace, copied at once.
-    private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        if pendingSpace {
-            base[count] = 32
-            count += 1
-            pendingSpace = false
-        }
-        precondition(count + run.count <= capacity, "CollapsingWriter: buffer sized too small")
-        (base + count).update(from: run.baseAddress!, count: run.count)
-        count += run.count
+    /// No byte of `word` needs a decision: all ASCII above 0x20 or a space
+    /// (never two in a row), and no `<` or `&` when markup stops the run.
+    @inline(__always)
+    private static func isPlain(_ word: UInt64, stopAtMarkup: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        if word & highs != 0 { return false }
+        // Any byte below 0x20 (the classic "has less than" test; exact with no high bits).
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return false }
+        let spaces = zeroBytes(word ^ (ones &* 0x20))
+        if spaces & (spaces << 8) != 0 { return false }
+        if stopAtMarkup && (zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x26))) != 0 { return false }
+        return true
+    }
+
+    /// 0x80 in each byte of `word` that is zero, 0 elsewhere (exact, no carries).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & lows) &+ lows) | word | lows)
     }
 
     /// A decoded character reference: "&nbsp;" and "&#10;" are whitespace too.
@@ -109,8 +142,9 @@ struct CollapsingWriter {
         return 0
     }
 
-    /// The text written so far.
+    /// The text written so far, without a trailing space.
     func string() -> String {
-        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+        let length = count > 0 && base[count - 1] == 32 ? count - 1 : count
+        return String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self)
     }
 }
