@@ -110,7 +110,6 @@ struct FeedAssembler {
     private func read(_ attributes: [Attribute], base: URL?) -> ([String: String], URL?) {
         var base = base
         var attrs: [String: String] = [:]
-        attrs.reserveCapacity(attributes.count)
         for attribute in attributes {
             if attribute.uri == Namespace.xml {
                 if attribute.name == "base" { base = resolveURL(attribute.value, against: base).flatMap { URL(string: $0) } ?? base }
@@ -357,37 +356,38 @@ struct FeedAssembler {
     }
 
     private mutating func takeItemField(frame: Frame, value: ArraySlice<UInt8>, core: Bool, line: Int, column: Int) {
-        guard var draft = item else { return }
-        defer { item = draft }
+        // `item!.x = ...` changes the draft in place: copying it out and back
+        // would retain and release every String in it for every field.
+        guard item != nil else { return }
         let uri = frame.uri, name = frame.name
         switch (uri, name) {
         case (_, "title") where core || uri == Namespace.dc:
-            if draft.title == nil || core { draft.title = nonEmpty(textValue(frame, value)) }
+            if item!.title == nil || core { item!.title = nonEmpty(textValue(frame, value)) }
         case (_, "link") where core:
             let raw = PlainText.literal(value)
-            if !raw.isEmpty, draft.linkScore < 4 {
-                draft.link = resolveURL(raw, against: frame.base) ?? raw
-                draft.linkScore = 4
+            if !raw.isEmpty, item!.linkScore < 4 {
+                item!.link = resolveURL(raw, against: frame.base) ?? raw
+                item!.linkScore = 4
             }
         case (_, "guid") where core:
-            draft.guid = nonEmpty(PlainText.literal(value))
-            draft.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
+            item!.guid = nonEmpty(PlainText.literal(value))
+            item!.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
         case (_, "id") where core || Namespace.isAtom(uri):
-            draft.atomID = nonEmpty(PlainText.literal(value))
+            item!.atomID = nonEmpty(PlainText.literal(value))
         case (_, "description") where core || uri == Namespace.dc, (_, "summary") where core:
-            if draft.summary == nil || core { draft.summary = nonEmpty(textValue(frame, value)) }
+            if item!.summary == nil || core { item!.summary = nonEmpty(textValue(frame, value)) }
         case (Namespace.content, "encoded"):
-            draft.content = nonEmpty(PlainText.fromHTML(value))
+            item!.content = nonEmpty(PlainText.fromHTML(value))
         case (_, "content") where core:
             if frame.attributes["mode"] == "base64" || frame.attributes["src"] != nil { break }
-            draft.content = nonEmpty(textValue(frame, value))
+            item!.content = nonEmpty(textValue(frame, value))
         case (_, "author") where core, (Namespace.dc, "creator"):
-            if let who = nonEmpty(PlainText.fromHTML(value)) { draft.authors.append(who) }
+            if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, "category") where core:
             let label = frame.attributes["term"] ?? frame.attributes["label"] ?? PlainText.fromHTML(value)
-            if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { draft.categories.append(label) }
+            if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { item!.categories.append(label) }
         case (Namespace.dc, "subject"):
-            if let label = nonEmpty(PlainText.fromHTML(value)) { draft.categories.append(label) }
+            if let label = nonEmpty(PlainText.fromHTML(value)) { item!.categories.append(label) }
         case (_, "pubDate") where core, (_, "published") where core || Namespace.isAtom(uri), (_, "issued"), (_, "created"), (Namespace.dc, "date"):
             let rank: Int
             switch name {
@@ -397,11 +397,11 @@ struct FeedAssembler {
             default: rank = 3
             }
             if rank < itemPublishedRank, let date = readDate(value, line: line, column: column) {
-                draft.published = date
+                item!.published = date
                 itemPublishedRank = rank
             }
         case (_, "updated"), (_, "modified"):
-            if draft.updated == nil || core, let date = readDate(value, line: line, column: column) { draft.updated = date }
+            if item!.updated == nil || core, let date = readDate(value, line: line, column: column) { item!.updated = date }
         default:
             break
         }
