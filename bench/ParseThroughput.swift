@@ -33,8 +33,9 @@ struct ParseThroughput {
             }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        print(String(format: "FeedParser: %d files, %.1f MB, %d items, best of %d: %.3f s = %.1f MB/s",
-                     documents.count, Double(bytes) / 1e6, items, rounds, best, Double(bytes) / 1e6 / best))
+        print(String(format: "FeedParser: %d files, %.1f MB, %d items, best of %d: %.3f s = %.1f MB/s, %.0f feeds/s",
+                     documents.count, Double(bytes) / 1e6, items, rounds, best, Double(bytes) / 1e6 / best,
+                     Double(documents.count) / best))
         guard verbose else { return }
         for (name, data) in zip(names, documents) {
             do {
