@@ -25,6 +25,8 @@ struct FeedAssembler {
         var uri: String
         var name: String
         var role: Role
+        /// A block element inside a field: its edges are word breaks.
+        var breaksText = false
         var textStart: Int
         var base: URL?
         var attributes: [String: String]
@@ -58,19 +60,56 @@ struct FeedAssembler {
         self.documentBase = options.baseURL.flatMap { URL(string: $0) }
     }
 
-    var isCollectingText: Bool {
-        guard let top = stack.last else { return false }
-        return top.role == .field || top.role == .inner
-    }
+    /// Whether the open element's text is kept: only fields and the markup
+    /// inside them collect text (kept as a flag: it is asked for every text run).
+    private(set) var isCollectingText = false
 
     // MARK: events
 
     /// Returns false when the document is not a feed and parsing should stop.
-    mutating func startElement(uri: String, name: String, attributes: [Attribute], declaredNamespaces: [String]) -> Bool {
-        let parent = stack.last
-        var base = parent?.base ?? documentBase
+    /// `attributes` is called only for elements whose attributes matter (most are skipped).
+    mutating func startElement(uri: String, name: String, declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
+        guard let parent = stack.indices.last else {
+            let (attrs, base) = read(attributes(), base: documentBase)
+            return startRoot(uri: uri, name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
+        }
+        let parentRole = stack[parent].role
+        let role: Role
+        var breaksText = false
+        switch parentRole {
+        case .field, .inner:
+            let kind = HTMLElement.kind(of: name.utf8)
+            role = kind == .dropped || kind == .droppedRawText ? .skippedInner : .inner
+            breaksText = kind == .block
+        case .skippedInner, .ignored:
+            role = parentRole
+        case .root, .channel, .item, .author, .group:
+            role = childRole(of: parentRole, uri: uri, name: name)
+        }
+        var base = stack[parent].base
         var attrs: [String: String] = [:]
-        attrs.reserveCapacity(attributes.count)
+        switch role {
+        case .inner, .skippedInner, .ignored:
+            // Nothing below reads their attributes or their xml:base.
+            break
+        case .root, .channel, .item, .author, .group, .field:
+            (attrs, base) = read(attributes(), base: base)
+        }
+        if breaksText { text.append(32) }
+        if role == .item {
+            item = ItemDraft(base: base)
+            itemPublishedRank = Int.max
+        }
+        if role == .author { authorName = nil; authorEmail = nil }
+        push(Frame(uri: uri, name: name, role: role, breaksText: breaksText, textStart: text.count, base: base, attributes: attrs))
+        return true
+    }
+
+    /// Attributes by name ("xml:" for the XML namespace, others outside it
+    /// dropped), and the base URL after the element's xml:base.
+    private func read(_ attributes: [Attribute], base: URL?) -> ([String: String], URL?) {
+        var base = base
+        var attrs: [String: String] = [:]
         for attribute in attributes {
             if attribute.uri == Namespace.xml {
                 if attribute.name == "base" { base = resolveURL(attribute.value, against: base).flatMap { URL(string: $0) } ?? base }
@@ -79,44 +118,42 @@ struct FeedAssembler {
                 attrs[attribute.name] = attribute.value
             }
         }
-        guard let parent else {
-            return startRoot(uri: uri, name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
-        }
-        let role: Role
-        switch parent.role {
-        case .field, .inner:
-            role = PlainText.isSkipped(name.lowercased()) ? .skippedInner : .inner
-            if role == .inner, PlainText.blockElements.contains(name.lowercased()) { text.append(32) }
-        case .skippedInner, .ignored:
-            role = parent.role == .ignored ? .ignored : .skippedInner
-        case .root, .channel, .item, .author, .group:
-            role = childRole(of: parent.role, uri: uri, name: name)
-        }
-        if role == .item {
-            item = ItemDraft(base: base)
-            itemPublishedRank = Int.max
-        }
-        if role == .author { authorName = nil; authorEmail = nil }
-        stack.append(Frame(uri: uri, name: name, role: role, textStart: text.count, base: base, attributes: attrs))
-        return true
+        return (attrs, base)
+    }
+
+    private mutating func push(_ frame: Frame) {
+        stack.append(frame)
+        isCollectingText = frame.role == .field || frame.role == .inner
+    }
+
+    private mutating func pop() -> Frame? {
+        let frame = stack.popLast()
+        isCollectingText = topRole == .field || topRole == .inner
+        return frame
+    }
+
+    /// The open element's role; read without copying its frame.
+    private var topRole: Role? {
+        stack.isEmpty ? nil : stack[stack.count - 1].role
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard isCollectingText else { return }
         text.append(contentsOf: bytes)
     }
 
     mutating func endElement(line: Int, column: Int) {
-        guard let frame = stack.popLast() else { return }
+        guard let frame = pop() else { return }
         switch frame.role {
         case .inner:
-            if PlainText.blockElements.contains(frame.name.lowercased()) { text.append(32) }
+            if frame.breaksText { text.append(32) }
             return
         case .skippedInner, .ignored, .root, .channel, .group:
             break
         case .field:
             let value = text[frame.textStart...]
-            if let parent = stack.last {
-                take(field: frame, value: value, parent: parent.role, line: line, column: column)
+            if let parentRole = topRole {
+                take(field: frame, value: value, parent: parentRole, line: line, column: column)
             }
         case .author:
             let who = authorName ?? authorEmail
@@ -165,7 +202,7 @@ struct FeedAssembler {
         outcome = .feed
         feed.format = format
         if let lang = attrs["xml:lang"], !lang.isEmpty { feed.language = lang }
-        stack.append(Frame(uri: uri, name: name, role: .root, textStart: text.count, base: base, attributes: attrs))
+        push(Frame(uri: uri, name: name, role: .root, textStart: text.count, base: base, attributes: attrs))
         return true
     }
 
@@ -319,37 +356,38 @@ struct FeedAssembler {
     }
 
     private mutating func takeItemField(frame: Frame, value: ArraySlice<UInt8>, core: Bool, line: Int, column: Int) {
-        guard var draft = item else { return }
-        defer { item = draft }
+        // `item!.x = ...` changes the draft in place: copying it out and back
+        // would retain and release every String in it for every field.
+        guard item != nil else { return }
         let uri = frame.uri, name = frame.name
         switch (uri, name) {
         case (_, "title") where core || uri == Namespace.dc:
-            if draft.title == nil || core { draft.title = nonEmpty(textValue(frame, value)) }
+            if item!.title == nil || core { item!.title = nonEmpty(textValue(frame, value)) }
         case (_, "link") where core:
             let raw = PlainText.literal(value)
-            if !raw.isEmpty, draft.linkScore < 4 {
-                draft.link = resolveURL(raw, against: frame.base) ?? raw
-                draft.linkScore = 4
+            if !raw.isEmpty, item!.linkScore < 4 {
+                item!.link = resolveURL(raw, against: frame.base) ?? raw
+                item!.linkScore = 4
             }
         case (_, "guid") where core:
-            draft.guid = nonEmpty(PlainText.literal(value))
-            draft.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
+            item!.guid = nonEmpty(PlainText.literal(value))
+            item!.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
         case (_, "id") where core || Namespace.isAtom(uri):
-            draft.atomID = nonEmpty(PlainText.literal(value))
+            item!.atomID = nonEmpty(PlainText.literal(value))
         case (_, "description") where core || uri == Namespace.dc, (_, "summary") where core:
-            if draft.summary == nil || core { draft.summary = nonEmpty(textValue(frame, value)) }
+            if item!.summary == nil || core { item!.summary = nonEmpty(textValue(frame, value)) }
         case (Namespace.content, "encoded"):
-            draft.content = nonEmpty(PlainText.fromHTML(value))
+            item!.content = nonEmpty(PlainText.fromHTML(value))
         case (_, "content") where core:
             if frame.attributes["mode"] == "base64" || frame.attributes["src"] != nil { break }
-            draft.content = nonEmpty(textValue(frame, value))
+            item!.content = nonEmpty(textValue(frame, value))
         case (_, "author") where core, (Namespace.dc, "creator"):
-            if let who = nonEmpty(PlainText.fromHTML(value)) { draft.authors.append(who) }
+            if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, "category") where core:
             let label = frame.attributes["term"] ?? frame.attributes["label"] ?? PlainText.fromHTML(value)
-            if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { draft.categories.append(label) }
+            if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { item!.categories.append(label) }
         case (Namespace.dc, "subject"):
-            if let label = nonEmpty(PlainText.fromHTML(value)) { draft.categories.append(label) }
+            if let label = nonEmpty(PlainText.fromHTML(value)) { item!.categories.append(label) }
         case (_, "pubDate") where core, (_, "published") where core || Namespace.isAtom(uri), (_, "issued"), (_, "created"), (Namespace.dc, "date"):
             let rank: Int
             switch name {
@@ -359,11 +397,11 @@ struct FeedAssembler {
             default: rank = 3
             }
             if rank < itemPublishedRank, let date = readDate(value, line: line, column: column) {
-                draft.published = date
+                item!.published = date
                 itemPublishedRank = rank
             }
         case (_, "updated"), (_, "modified"):
-            if draft.updated == nil || core, let date = readDate(value, line: line, column: column) { draft.updated = date }
+            if item!.updated == nil || core, let date = readDate(value, line: line, column: column) { item!.updated = date }
         default:
             break
         }

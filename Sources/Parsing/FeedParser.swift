@@ -26,7 +26,7 @@ public struct FeedParser: Sendable {
         let plan = EncodingPlan.decide(for: data, options: options)
         let parser = XMLPushParser(options: options, plan: plan)
         parser.parse(data)
-        switch parser.assembler.outcome {
+        switch parser.outcome {
         case .html:
             throw ParseError(kind: .htmlNotFeed, message: "parse: an HTML page, not a feed")
         case .noRoot:
@@ -35,7 +35,7 @@ public struct FeedParser: Sendable {
         case .unknownRoot(let name):
             throw ParseError(kind: .unparseable, message: "parse: root element <\(name)> is not RSS, RDF or Atom")
         case .feed:
-            var feed = parser.assembler.finish()
+            var feed = parser.finish()
             feed.warnings = Self.capped(parser.warnings)
             return feed
         }

@@ -1,0 +1,150 @@
+/// Writes text into a buffer its caller sized, turning every run of whitespace
+/// (ASCII, NBSP and the Unicode spaces feeds use) into one ASCII space and
+/// dropping it at both ends. One pass, no intermediate array: this runs over
+/// every byte of every title, summary and content of every poll.
+///
+/// What is written never holds two spaces in a row nor starts with one; a
+/// space at the end is cut by `string()`.
+struct CollapsingWriter {
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private(set) var count = 0
+    /// Whitespace was read and no space written for it yet: one is written
+    /// before the next character, so that whitespace at the end writes nothing.
+    private var pendingSpace = false
+
+    init(into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.base = buffer.baseAddress!
+        self.capacity = buffer.count
+    }
+
+    /// A word boundary (whitespace, or the edge of a block element).
+    @inline(__always)
+    mutating func space() {
+        pendingSpace = count > 0 && base[count - 1] != 32
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        precondition(count + (pendingSpace ? 2 : 1) <= capacity, "CollapsingWriter: buffer sized too small")
+        if pendingSpace {
+            base[count] = 32
+            count += 1
+            pendingSpace = false
+        }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends `bytes[start...]`, or up to the first `<` or `&` when
+    /// `stopAtMarkup`; returns where it stopped.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopAtMarkup: Bool) -> Int {
+        let end = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        var i = start
+        while i < end {
+            // Eight bytes at a time while they are plain ASCII words with single
+            // spaces between them: most of the text of most feeds.
+            while i + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                guard Self.isPlain(word, stopAtMarkup: stopAtMarkup) else { break }
+                let firstIsSpace = UInt64(littleEndian: word) & 0xFF == 0x20
+                if firstIsSpace && (count == 0 || base[count - 1] == 32) { break }
+                let owedSpace = pendingSpace && !firstIsSpace
+                precondition(count + (owedSpace ? 9 : 8) <= capacity, "CollapsingWriter: buffer sized too small")
+                if owedSpace {
+                    base[count] = 32
+                    count += 1
+                }
+                pendingSpace = false
+                UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
+                count += 8
+                i += 8
+            }
+            // Then byte by byte up to eight bytes, before trying words again.
+            let stop = min(end, i + 8)
+            while i < stop {
+                let c = bytes[i]
+                if c > 0x20 && c < 0xC2 && (!stopAtMarkup || (c != 0x3C && c != 0x26)) {
+                    append(c)
+                    i += 1
+                    continue
+                }
+                if stopAtMarkup && (c == 0x3C || c == 0x26) { return i }
+                let width = Self.spaceWidth(bytes, at: i)
+                if width > 0 {
+                    space()
+                    i += width
+                } else {
+                    append(c)
+                    i += 1
+                }
+            }
+        }
+        return i
+    }
+
+    /// No byte of `word` needs a decision: all ASCII above 0x20 or a space
+    /// (never two in a row), and no `<` or `&` when markup stops the run.
+    @inline(__always)
+    private static func isPlain(_ word: UInt64, stopAtMarkup: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        if word & highs != 0 { return false }
+        // Any byte below 0x20 (the classic "has less than" test; exact with no high bits).
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return false }
+        let spaces = zeroBytes(word ^ (ones &* 0x20))
+        if spaces & (spaces << 8) != 0 { return false }
+        if stopAtMarkup && (zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x26))) != 0 { return false }
+        return true
+    }
+
+    /// 0x80 in each byte of `word` that is zero, 0 elsewhere (exact, no carries).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & lows) &+ lows) | word | lows)
+    }
+
+    /// A decoded character reference: "&nbsp;" and "&#10;" are whitespace too.
+    mutating func append(scalar: Unicode.Scalar) {
+        if Self.isSpace(scalar) {
+            space()
+        } else {
+            for byte in UTF8.encode(scalar)! { append(byte) }
+        }
+    }
+
+    mutating func append(_ string: String) {
+        for scalar in string.unicodeScalars { append(scalar: scalar) }
+    }
+
+    /// The characters spaceWidth recognises, as scalars.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 9...13, 32, 0x85, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Bytes taken by the whitespace character at `i`, 0 when there is none.
+    @inline(__always)
+    static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = bytes[i]
+        let end = bytes.count
+        if c == 32 || c == 9 || c == 10 || c == 13 || c == 12 || c == 11 { return 1 }
+        if c == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85 { return 2 }
+        if c == 0xE2, i + 2 < end, bytes[i + 1] == 0x80,
+           (0x80...0x8A).contains(bytes[i + 2]) || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 || bytes[i + 2] == 0xAF {
+            return 3
+        }
+        if c == 0xE3, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    /// The text written so far, without a trailing space.
+    func string() -> String {
+        let length = count > 0 && base[count - 1] == 32 ? count - 1 : count
+        return String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self)
+    }
+}

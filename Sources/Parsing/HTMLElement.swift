@@ -1,0 +1,102 @@
+/// What an HTML element's name means for turning markup into text, decided on
+/// bytes: HTMLTextScanner asks for every tag, so no String is made for a name.
+enum HTMLElement {
+    enum Kind: Equatable {
+        /// Text flows through (b, a, span, unknown names).
+        case inline
+        /// Ends a line of text: its boundaries become spaces, so that
+        /// "<p>a</p><p>b</p>" reads "a b", not "ab".
+        case block
+        /// Its text is never prose (noscript, template): dropped, markup inside still parsed.
+        case dropped
+        /// Dropped, and its content is raw text up to the matching end tag (script, style).
+        case droppedRawText
+    }
+
+    /// A name as the scanner compares it: its first 8 bytes, ASCII-lowercased and
+    /// packed little-endian, and its length. Names longer than 8 bytes that share
+    /// those 8 bytes compare equal; no element the scanner cares for is among them.
+    struct Name: Equatable {
+        var key: UInt64
+        var length: Int
+
+        init<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+            var key: UInt64 = 0
+            var shift: UInt64 = 0
+            for byte in bytes.prefix(8) {
+                key |= UInt64(HTMLElement.lowercased(byte)) << shift
+                shift += 8
+            }
+            self.key = key
+            self.length = bytes.count
+        }
+    }
+
+    struct Info {
+        var kind = Kind.inline
+        /// Has no content and no end tag (libxml2's "empty" elements).
+        var isVoid = false
+        /// libxml2's rule for a misplaced end tag: it closes the open elements
+        /// above its own only when none of them has a higher priority.
+        var endPriority = 100
+    }
+
+    static let blockNames = [
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "ul", "caption", "img", "iframe", "video", "audio",
+    ]
+    static let voidNames = [
+        "area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "isindex",
+        "link", "meta", "param",
+    ]
+    /// libxml2 2.9's htmlEndPriority; every other element has 100.
+    static let endPriorities = [
+        "div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180,
+        "table": 190, "head": 200, "body": 200, "html": 220,
+    ]
+
+    /// Known names in an open-addressing hash table of 256 slots (about 60
+    /// used): one multiply and usually one probe per tag, no String, no Hasher.
+    private static let slots: [(name: Name, info: Info)?] = {
+        var infos: [String: Info] = [:]
+        for name in blockNames { infos[name, default: Info()].kind = .block }
+        for name in ["noscript", "template"] { infos[name, default: Info()].kind = .dropped }
+        for name in ["script", "style"] { infos[name, default: Info()].kind = .droppedRawText }
+        for name in voidNames { infos[name, default: Info()].isVoid = true }
+        for (name, priority) in endPriorities { infos[name, default: Info()].endPriority = priority }
+        var slots: [(name: Name, info: Info)?] = Array(repeating: nil, count: 256)
+        for (string, info) in infos {
+            let name = Name(Array(string.utf8))
+            var index = slot(of: name)
+            while slots[index] != nil { index = (index + 1) & 255 }
+            slots[index] = (name, info)
+        }
+        return slots
+    }()
+
+    @inline(__always)
+    private static func slot(of name: Name) -> Int {
+        Int(truncatingIfNeeded: ((name.key ^ UInt64(truncatingIfNeeded: name.length)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    }
+
+    static func info(of name: Name) -> Info {
+        var index = slot(of: name)
+        while let entry = slots[index] {
+            if entry.name == name { return entry.info }
+            index = (index + 1) & 255
+        }
+        return Info()
+    }
+
+    /// The kind of an element named by `name`, in any letter case.
+    static func kind<Bytes: Collection<UInt8>>(of name: Bytes) -> Kind {
+        info(of: Name(name)).kind
+    }
+
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}

@@ -1,0 +1,361 @@
+import Foundation
+
+/// Turns an HTML fragment (a feed's title, summary or content, UTF-8) into
+/// collapsed plain text in one pass over its bytes.
+///
+/// design.md suggested libxml2's HTML parser for this, and FeedParser used it
+/// (as a SAX push parser) until profiling showed it took half of all parse time:
+/// a parser context per fragment, callbacks per tag, a String per tag name. This
+/// scanner follows the same rules as that parser did, so the text is the same:
+/// - tags are read like libxml2 reads them (name, then attributes whose quoted
+///   values may hold `>`), and only their kind matters (HTMLElement.Kind);
+/// - block elements become spaces; script and style are raw text up to their
+///   end tag and dropped; noscript and template are parsed but their text dropped
+///   until an end tag closes them, by libxml2's rules for misplaced end tags
+///   ("<h3>a <noscript></h3> b" drops nothing but the empty noscript);
+/// - comments, <!DOCTYPE>, other <!...> and <?...?> are skipped; an unterminated
+///   comment swallows the rest, as in libxml2;
+/// - `<` not followed by a name is text; `</` not followed by a name is dropped;
+/// - character references need their semicolon to be named ("&amp" stays text,
+///   as in libxml2); every HTML5 name is known (HTMLEntities), not only HTML 4's.
+/// Where it differs from libxml2 on purpose (each seen in real feeds or asked by
+/// issue 4): numeric references in 0x80...0x9F mean windows-1252 (as in HTML5 and
+/// browsers: "&#150;" is an en dash, not a C1 control); a reference that names no
+/// valid character ("&#${x}" in a code sample) stays as text instead of
+/// vanishing; text after a stray </html> (escaped HTML shown in a post) is kept,
+/// where libxml2 ends the document; <![CDATA[...]]> inside the HTML is text;
+/// a block end tag without its start tag is still a word break.
+struct HTMLTextScanner {
+    private let input: UnsafeBufferPointer<UInt8>
+    private var i = 0
+    private var writer: CollapsingWriter
+    /// Open elements, innermost last, as libxml2 would have them: it decides
+    /// where a dropped element ends when its end tag is missing or misplaced.
+    private var open: [(name: HTMLElement.Name, info: HTMLElement.Info)] = []
+    /// How many of `open` are dropped (script, style, noscript, template).
+    private var droppedDepth = 0
+
+    private init(_ input: UnsafeBufferPointer<UInt8>, writer: CollapsingWriter) {
+        self.input = input
+        self.writer = writer
+    }
+
+    /// The collapsed text of `html`.
+    static func text(of html: UnsafeBufferPointer<UInt8>) -> String {
+        // A reference decodes to at most 1.2 times its length (&nGt; is 5 bytes,
+        // its text 6; see bench/generate-html-entities.py); all else shrinks or stays.
+        let capacity = html.count + html.count / 4 + 8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var scanner = HTMLTextScanner(html, writer: CollapsingWriter(into: buffer))
+            scanner.run()
+            return scanner.writer.string()
+        }
+    }
+
+    private mutating func run() {
+        let end = input.count
+        while i < end {
+            if droppedDepth == 0 {
+                i = writer.append(input, from: i, stopAtMarkup: true)
+            } else {
+                i = index(of: 0x3C, from: i) ?? end
+            }
+            guard i < end else { break }
+            if input[i] == 0x26 {
+                reference()
+            } else {
+                markup()
+            }
+        }
+    }
+
+    // MARK: character references
+
+    /// At `&`: a reference is decoded; anything else leaves the `&` as text.
+    private mutating func reference() {
+        if byte(at: i + 1) == 0x23 {
+            if let (scalar, next) = numericReference() {
+                writer.append(scalar: scalar)
+                i = next
+                return
+            }
+        } else if let (value, next) = namedReference() {
+            writer.append(value)
+            i = next
+            return
+        }
+        writer.append(0x26)
+        i += 1
+    }
+
+    /// `&#123;` or `&#x7B;`; the semicolon may be missing, as libxml2 allows.
+    private func numericReference() -> (Unicode.Scalar, Int)? {
+        var j = i + 2
+        let hex = byte(at: j) | 0x20 == 0x78
+        if hex { j += 1 }
+        let digitsStart = j
+        var value: UInt32 = 0
+        while j < input.count, let digit = Self.digit(input[j], hex: hex) {
+            if value < 0x110000 { value = value * (hex ? 16 : 10) + digit }
+            j += 1
+        }
+        guard j > digitsStart else { return nil }
+        if byte(at: j) == 0x3B { j += 1 }
+        guard let scalar = Self.referencedScalar(value) else { return nil }
+        return (scalar, j)
+    }
+
+    /// `&name;` for a name in HTMLEntities.
+    private func namedReference() -> (String, Int)? {
+        var j = i + 1
+        let limit = min(input.count, i + 1 + HTMLEntities.longestName)
+        while j < limit, Self.isASCIIAlphanumeric(input[j]) { j += 1 }
+        guard j > i + 1, byte(at: j) == 0x3B else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: input[(i + 1)...j]), as: UTF8.self)
+        guard let value = HTMLEntities.table[name] else { return nil }
+        return (value, j + 1)
+    }
+
+    /// The character a numeric reference stands for, nil when it names none
+    /// that XML text may hold (NUL, most C0 controls, surrogates, beyond U+10FFFF).
+    static func referencedScalar(_ value: UInt32) -> Unicode.Scalar? {
+        if value >= 0x80 && value <= 0x9F, let mapped = windows1252[Int(value - 0x80)] {
+            return Unicode.Scalar(mapped)
+        }
+        switch value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+            return Unicode.Scalar(value)
+        default:
+            return nil
+        }
+    }
+
+    /// HTML5's reading of 0x80...0x9F in numeric references; nil keeps the code point.
+    private static let windows1252: [UInt32?] = [
+        0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil, 0x017D, nil,
+        nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil, 0x017E, 0x0178,
+    ]
+
+    // MARK: markup
+
+    /// At `<`: a tag, comment, declaration or processing instruction, or a bare `<`.
+    private mutating func markup() {
+        let next = byte(at: i + 1)
+        if next == 0x21 {  // <!
+            if starts(with: "<!--") {
+                comment()
+            } else if starts(with: "<![CDATA[") {
+                cdata()
+            } else {
+                // <!DOCTYPE ...> and bogus <!...> alike end at the next '>'.
+                skip(past: 0x3E, from: i + 2)
+            }
+        } else if next == 0x3F {  // <?
+            skip(past: 0x3E, from: i + 2)
+        } else if next == 0x2F {  // </
+            if Self.isNameStart(byte(at: i + 2)) {
+                endTag()
+            } else {
+                i += 2
+            }
+        } else if Self.isNameStart(next) {
+            startTag()
+        } else {
+            if droppedDepth == 0 { writer.append(0x3C) }
+            i += 1
+        }
+    }
+
+    private mutating func startTag() {
+        let nameStart = i + 1
+        var j = nameStart
+        while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+        let nameEnd = j
+        // Attributes, read as libxml2 reads them: a quoted value is one token
+        // even when it holds '>', a bogus attribute runs to the next blank.
+        skipBlanks(&j)
+        while j < input.count, input[j] != 0x3E, !(input[j] == 0x2F && byte(at: j + 1) == 0x3E) {
+            if Self.isNameStart(input[j]) {
+                while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+                skipBlanks(&j)
+                if byte(at: j) == 0x3D {
+                    j += 1
+                    skipBlanks(&j)
+                    let quote = byte(at: j)
+                    if quote == 0x22 || quote == 0x27 {
+                        j = (index(of: quote, from: j + 1) ?? input.count - 1) + 1
+                    } else {
+                        while j < input.count, !Self.isBlank(input[j]), input[j] != 0x3E { j += 1 }
+                    }
+                }
+            } else {
+                while j < input.count, !Self.isBlank(input[j]), input[j] != 0x3E,
+                      !(input[j] == 0x2F && byte(at: j + 1) == 0x3E) { j += 1 }
+            }
+            skipBlanks(&j)
+        }
+        let selfClosing = byte(at: j) == 0x2F
+        i = min(input.count, j + (selfClosing ? 2 : 1))
+
+        let name = HTMLElement.Name(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd]))
+        let info = HTMLElement.info(of: name)
+        if info.kind == .block { writer.space() }
+        // html, head and body are implied around any fragment: libxml2 never opens them twice.
+        guard !selfClosing, !info.isVoid, info.endPriority < 200 else { return }
+        open.append((name, info))
+        switch info.kind {
+        case .inline, .block:
+            break
+        case .dropped:
+            droppedDepth += 1
+        case .droppedRawText:
+            droppedDepth += 1
+            // Raw text: nothing inside is markup until "</name" (any case), which
+            // the main loop then reads as the end tag.
+            i = rawTextEnd(for: UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd]), from: i)
+        }
+    }
+
+    private mutating func endTag() {
+        let nameStart = i + 2
+        var j = nameStart
+        while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+        let name = HTMLElement.Name(UnsafeBufferPointer(rebasing: input[nameStart..<j]))
+        let info = HTMLElement.info(of: name)
+        skip(past: 0x3E, from: j)
+        if info.kind == .block { writer.space() }
+        close(name, priority: info.endPriority)
+    }
+
+    /// An end tag closes its element and every element opened after it, unless
+    /// one of those has a higher end priority (then, like an end tag without an
+    /// open element, it is ignored). </body> and </html> close everything.
+    private static let body = HTMLElement.Name(Array("body".utf8))
+    private static let html = HTMLElement.Name(Array("html".utf8))
+
+    private mutating func close(_ name: HTMLElement.Name, priority: Int) {
+        if name == Self.body || name == Self.html {
+            open.removeAll(keepingCapacity: true)
+            droppedDepth = 0
+            return
+        }
+        var match = open.count - 1
+        while match >= 0, open[match].name != name {
+            if open[match].info.endPriority > priority { return }
+            match -= 1
+        }
+        guard match >= 0 else { return }
+        for element in open[match...] where element.info.kind == .dropped || element.info.kind == .droppedRawText {
+            droppedDepth -= 1
+        }
+        open.removeSubrange(match...)
+    }
+
+    /// `<!-- ... -->`; also the abrupt `<!-->` and `<!--->`, and `--!>`. Unterminated,
+    /// it runs to the end, as in libxml2.
+    private mutating func comment() {
+        let bodyStart = i + 4
+        if byte(at: bodyStart) == 0x3E {
+            i = bodyStart + 1
+            return
+        }
+        if byte(at: bodyStart) == 0x2D && byte(at: bodyStart + 1) == 0x3E {
+            i = bodyStart + 2
+            return
+        }
+        var j = bodyStart
+        while let dash = index(of: 0x2D, from: j) {
+            if byte(at: dash + 1) == 0x2D {
+                if byte(at: dash + 2) == 0x3E { i = dash + 3; return }
+                if byte(at: dash + 2) == 0x21 && byte(at: dash + 3) == 0x3E { i = dash + 4; return }
+            }
+            j = dash + 1
+        }
+        i = input.count
+    }
+
+    /// `<![CDATA[ ... ]]>`: its content is text, markup characters included.
+    private mutating func cdata() {
+        let start = i + 9
+        var end = input.count
+        var j = start
+        while let bracket = index(of: 0x5D, from: j) {
+            if byte(at: bracket + 1) == 0x5D && byte(at: bracket + 2) == 0x3E { end = bracket; break }
+            j = bracket + 1
+        }
+        if droppedDepth == 0 {
+            let content = UnsafeBufferPointer(rebasing: input[start..<end])
+            _ = writer.append(content, from: 0, stopAtMarkup: false)
+        }
+        i = min(input.count, end + 3)
+    }
+
+    /// Where "</name" starts again after `start` (letter case ignored), else the end.
+    private func rawTextEnd(for name: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var j = start
+        while let open = index(of: 0x3C, from: j) {
+            if byte(at: open + 1) == 0x2F, open + 2 + name.count <= input.count {
+                var matches = true
+                for k in 0..<name.count where HTMLElement.lowercased(input[open + 2 + k]) != HTMLElement.lowercased(name[k]) {
+                    matches = false
+                    break
+                }
+                if matches { return open }
+            }
+            j = open + 1
+        }
+        return input.count
+    }
+
+    // MARK: bytes
+
+    @inline(__always)
+    private func byte(at index: Int) -> UInt8 {
+        index < input.count ? input[index] : 0
+    }
+
+    private func index(of byte: UInt8, from start: Int) -> Int? {
+        guard start < input.count, let base = input.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), input.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private mutating func skip(past byte: UInt8, from start: Int) {
+        i = index(of: byte, from: start).map { $0 + 1 } ?? input.count
+    }
+
+    private func starts(with prefix: StaticString) -> Bool {
+        guard i + prefix.utf8CodeUnitCount <= input.count else { return false }
+        for k in 0..<prefix.utf8CodeUnitCount where input[i + k] != prefix.utf8Start[k] { return false }
+        return true
+    }
+
+    private func skipBlanks(_ j: inout Int) {
+        while j < input.count, Self.isBlank(input[j]) { j += 1 }
+    }
+
+    private static func isBlank(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
+    }
+
+    /// libxml2's first character of an HTML name: an ASCII letter, `_`, `:` or `.`.
+    private static func isNameStart(_ c: UInt8) -> Bool {
+        (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x5F || c == 0x3A || c == 0x2E
+    }
+
+    private static func isNameByte(_ c: UInt8) -> Bool {
+        isNameStart(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D
+    }
+
+    private static func isASCIIAlphanumeric(_ c: UInt8) -> Bool {
+        (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39)
+    }
+
+    private static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
+        if c >= 0x30 && c <= 0x39 { return UInt32(c - 0x30) }
+        if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 { return UInt32((c | 0x20) - 0x61 + 10) }
+        return nil
+    }
+}

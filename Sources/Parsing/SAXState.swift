@@ -1,0 +1,81 @@
+import Foundation
+internal import CLibXML2
+
+/// What libxml2's SAX callbacks work on: the assembler and the bits of
+/// bookkeeping around it. XMLPushParser keeps it behind a pointer, not in a
+/// stored property, because libxml2 calls back about two million times per
+/// 45 MB (once per text run and per entity: "&lt;p&gt;" is three calls), and
+/// every access to a class's stored property pays a dynamic exclusivity check
+/// (swift_beginAccess/endAccess: a tenth of all parse time in the profile).
+struct SAXState {
+    var assembler: FeedAssembler
+    let names = InternedNames()
+    var errors: [String] = []
+    /// The root element's namespace declarations tell RSS 1.0 from 0.90.
+    var stackIsEmpty = true
+    var context: xmlParserCtxtPtr?
+
+    /// The state a callback's `ctx` (libxml2's user data) points to.
+    static func from(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SAXState>? {
+        ctx?.assumingMemoryBound(to: SAXState.self)
+    }
+
+    mutating func startElement(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                               _ nbNamespaces: Int, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                               _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        var declared: [String] = []
+        if stackIsEmpty, let namespaces, nbNamespaces > 0 {
+            for index in 0..<nbNamespaces { declared.append(names.string(namespaces[index * 2 + 1])) }
+        }
+        stackIsEmpty = false
+        let names = self.names
+        // Attribute Strings are made only when the assembler asks: it needs
+        // them for feed elements, not for the markup that fills most documents.
+        let keep = assembler.startElement(uri: names.string(uri), name: names.string(localname), declaredNamespaces: declared) {
+            Self.attributes(nbAttributes, attributes, names: names)
+        }
+        if !keep { xmlStopParser(context) }
+    }
+
+    private static func attributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                                   names: InternedNames) -> [FeedAssembler.Attribute] {
+        guard let attributes, count > 0 else { return [] }
+        var list: [FeedAssembler.Attribute] = []
+        list.reserveCapacity(count)
+        for index in 0..<count {
+            // Five pointers per attribute: localname, prefix, URI, value, end of value.
+            let base = index * 5
+            guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            var value = String(decoding: bytes, as: UTF8.self)
+            // Without entity substitution libxml2 hands `&` in attributes over as "&#38;".
+            if memchr(start, 0x26, bytes.count) != nil, value.contains("&#38;") {
+                value = value.replacingOccurrences(of: "&#38;", with: "&")
+            }
+            list.append(.init(uri: names.string(attributes[base + 2]), name: names.string(attributes[base]), value: value))
+        }
+        return list
+    }
+
+    mutating func endElement() {
+        let (line, column) = position()
+        assembler.endElement(line: line, column: column)
+    }
+
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
+        guard let bytes, length > 0 else { return }
+        assembler.characters(UnsafeBufferPointer(start: bytes, count: length))
+    }
+
+    mutating func record(_ error: xmlErrorPtr?) {
+        guard let error else { return }
+        let message = error.pointee.message.map { String(cString: $0) }?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(error.pointee.code)"
+        errors.append("\(error.pointee.line):\(error.pointee.int2): \(message)")
+    }
+
+    func position() -> (Int, Int) {
+        guard let context else { return (0, 0) }
+        return (Int(xmlSAX2GetLineNumber(context)), Int(xmlSAX2GetColumnNumber(context)))
+    }
+}
