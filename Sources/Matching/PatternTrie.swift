@@ -87,6 +87,9 @@ struct PatternTrie: Sendable {
             edgeBytes.withUnsafeBufferPointer { edgeBytes in
                 edgeTargets.withUnsafeBufferPointer { edgeTargets in
                     dense.withUnsafeBufferPointer { dense in
+                    // Read once here: going through FoldTable.shared per scalar
+                    // cost a lazy-init check and a retain/release each time.
+                    FoldTable.shared.isWord.withUnsafeBufferPointer { isWordTable in
                         var previousWasWord = false
                         var i = 0
                         while i < n {
@@ -98,7 +101,11 @@ struct PatternTrie: Sendable {
                                 length = 1
                             } else {
                                 let (value, scalarLength) = TextNormalizer.decode(bytes, at: i)
-                                word = WordBoundary.isWord(value)
+                                if let k = FoldTable.slot(value) {
+                                    word = isWordTable[k]
+                                } else {
+                                    word = WordBoundary.isWord(value)
+                                }
                                 length = scalarLength
                             }
                             if !(word && previousWasWord) {
@@ -126,6 +133,7 @@ struct PatternTrie: Sendable {
                             previousWasWord = word
                             i += length
                         }
+                    }
                     }
                 }
             }

@@ -106,6 +106,8 @@ let arguments = CommandLine.arguments
 let path = arguments.count > 1 ? arguments[1] : "../shared/eval/relevance-dev.jsonl"
 let targetMB = arguments.count > 2 ? Int(arguments[2]) ?? 64 : 64
 let confPath = arguments.count > 3 ? arguments[3] : "feeds.conf"
+/// Optional: measure only the gazetteers whose label contains this (for perf record).
+let only = arguments.count > 4 ? arguments[4] : nil
 guard let data = FileManager.default.contents(atPath: path) else {
     print("cannot read \(path)")
     exit(2)
@@ -173,6 +175,7 @@ let normalizeTime = seconds {
 print("normalise only: \(format(totalMB / normalizeTime)) MB/s")
 
 @MainActor func measure(_ label: String, entities: [EntityDefinition], topics: [TopicDefinition], maxSuffix: Int) {
+    if let only, !label.contains(only) { return }
     var matcher: Matcher!
     let buildTime = seconds { matcher = Matcher(entities: entities, topics: topics, maxSuffixLength: maxSuffix) }
     var checksum = Checksum()
