@@ -92,27 +92,18 @@ public final class Matcher: Sendable {
         var foundTerms = [Bool](repeating: false, count: termCount)
         var hits: [Hit] = []
         let longest = ItemField.allCases.map { input.text(of: $0).utf8.count }.max() ?? 0
-        var normalized = NormalizedBytesBuilder(capacity: longest + 16)
-        defer { normalized.deallocate() }
-        // The offset map back to the original text is needed only to report
-        // hits, so it is built only for a field that has some.
-        var mapped: NormalizedTextBuilder?
-        defer { mapped?.deallocate() }
+        var buffer = NormalizedTextBuilder(capacity: longest + 16)
+        defer { buffer.deallocate() }
         for field in ItemField.allCases {
             let text = input.text(of: field)
             guard !text.isEmpty else { continue }
-            normalizer.normalize(text, into: &normalized)
-            let found = occurrences(in: normalized.normalizedBytes)
-            guard !found.isEmpty else { continue }
-            var map = mapped ?? NormalizedTextBuilder(capacity: longest + 16)
-            normalizer.normalize(text, into: &map)
-            mapped = map
-            for occurrence in found {
-                switch occurrence.owner.target {
+            normalizer.normalize(text, into: &buffer)
+            for found in occurrences(in: buffer) {
+                switch found.owner.target {
                 case .entity(let index): foundEntities[index] = true
                 case .term(let index): foundTerms[index] = true
                 }
-                hits.append(hit(occurrence, original: map.originalRange(of: occurrence.range), field: field, text: text))
+                hits.append(hit(found, original: buffer.originalRange(of: found.range), field: field, text: text))
             }
         }
         let topics = zip(topicNames, rules).compactMap { name, rule in
@@ -134,7 +125,8 @@ public final class Matcher: Sendable {
 
     /// Every occurrence in one field's text, in text order, with overlapping
     /// occurrences of the same entity or term reduced to the longest.
-    private func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [Occurrence] {
+    private func occurrences(in normalized: NormalizedTextBuilder) -> [Occurrence] {
+        let bytes = normalized.normalizedBytes
         var candidates: [Occurrence] = []
         // The trie only starts patterns where the start boundary holds.
         for (pattern, end) in trie.scan(bytes) {

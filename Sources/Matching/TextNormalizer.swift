@@ -34,8 +34,8 @@ public struct TextNormalizer: Sendable {
     }
 
     /// Normalises `text` into `out`, replacing what it held; lets the matcher
-    /// reuse one buffer for all fields of an item, and to skip the offset map.
-    func normalize<Output: NormalizedOutput>(_ text: String, into out: inout Output) {
+    /// reuse one buffer for all fields of an item.
+    func normalize(_ text: String, into out: inout NormalizedTextBuilder) {
         var text = text
         text.makeContiguousUTF8()
         out.removeAll()
@@ -50,7 +50,7 @@ public struct TextNormalizer: Sendable {
         }
     }
 
-    private func normalize<Output: NormalizedOutput>(utf8 src: UnsafeBufferPointer<UInt8>, into out: inout Output,
+    private func normalize(utf8 src: UnsafeBufferPointer<UInt8>, into out: inout NormalizedTextBuilder,
                            offsets: UnsafeBufferPointer<Int32>, folded: UnsafeBufferPointer<UInt8>,
                            isWordTable: UnsafeBufferPointer<Bool>) {
         let n = src.count
