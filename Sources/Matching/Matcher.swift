@@ -3,16 +3,15 @@ import FeedModel
 /// Finds every spelling of every entity and term in an item's text at once,
 /// then evaluates each topic's rule over what was found.
 ///
-/// Spellings, terms and text all go through `TextNormalizer`; one
-/// Aho–Corasick automaton over all normalised spellings and terms scans each
-/// field once. A hit counts only on word boundaries (Unicode letters); a stem
+/// Spellings, terms and text all go through `TextNormalizer`; one trie over
+/// all normalised spellings and terms, walked from every word start, scans
+/// each field once. A hit counts only on word boundaries (Unicode letters); a stem
 /// (`Şuşa*`) may go on with up to `maxSuffixLength` letters.
 public final class Matcher: Sendable {
     private let normalizer = TextNormalizer()
-    private let automaton: AhoCorasickAutomaton
-    /// Per pattern: who it stands for, and whether word boundaries apply at its ends.
+    private let trie: PatternTrie
+    /// Per pattern: who it stands for, and whether a word boundary applies at its end.
     private let owners: [[PatternOwner]]
-    private let checksStart: [Bool]
     private let checksEnd: [Bool]
     private let entityNames: [String]
     private let termCount: Int
@@ -80,9 +79,8 @@ public final class Matcher: Sendable {
         }
         rules = topics.map { compile($0.rule) }
 
-        automaton = AhoCorasickAutomaton(patterns: patterns)
+        trie = PatternTrie(patterns: patterns)
         self.owners = owners
-        checksStart = patterns.map(WordBoundary.startsWithWord)
         checksEnd = patterns.map(WordBoundary.endsWithWord)
         entityNames = entities.map(\.name)
         termCount = termIndex.count
@@ -130,12 +128,9 @@ public final class Matcher: Sendable {
     private func occurrences(in normalized: NormalizedTextBuilder) -> [Occurrence] {
         let bytes = normalized.normalizedBytes
         var candidates: [Occurrence] = []
-        for (pattern, end) in automaton.scan(bytes) {
-            let start = end - automaton.patternLengths[pattern]
-            if checksStart[pattern], let before = WordBoundary.scalar(before: start, in: bytes),
-               WordBoundary.isWord(before) {
-                continue
-            }
+        // The trie only starts patterns where the start boundary holds.
+        for (pattern, end) in trie.scan(bytes) {
+            let start = end - trie.patternLengths[pattern]
             for owner in owners[pattern] {
                 var hitEnd = end
                 if checksEnd[pattern] {

@@ -4,11 +4,13 @@
 enum WordBoundary {
     @inline(__always)
     static func isWord(_ value: UInt32) -> Bool {
-        if value < 0x80 {
-            let b = UInt8(value)
-            return b &- 0x61 < 26 || b &- 0x41 < 26 || b &- 0x30 < 10
-        }
+        if value < 0x80 { return isASCIIWord(UInt8(value)) }
         return FoldTable.shared.isWordScalar(value)
+    }
+
+    @inline(__always)
+    static func isASCIIWord(_ b: UInt8) -> Bool {
+        b &- 0x61 < 26 || b &- 0x41 < 26 || b &- 0x30 < 10
     }
 
     /// The scalar that ends just before `offset`, or nil at the start.
@@ -26,12 +28,8 @@ enum WordBoundary {
         return (value, length)
     }
 
-    /// Whether the pattern's first or last scalar is a word scalar (only then
-    /// does a boundary on that side matter: `C++` may touch letters).
-    static func startsWithWord(_ pattern: [UInt8]) -> Bool {
-        pattern.withUnsafeBufferPointer { scalar(at: 0, in: $0).map { isWord($0.value) } ?? false }
-    }
-
+    /// Whether the pattern's last scalar is a word scalar (only then does a
+    /// boundary after it matter: `C++` may touch letters).
     static func endsWithWord(_ pattern: [UInt8]) -> Bool {
         pattern.withUnsafeBufferPointer { scalar(before: $0.count, in: $0).map(isWord) ?? false }
     }

@@ -1,6 +1,9 @@
 // Throwaway throughput measurement for the Matching module (not a test):
-// normalise + match the eval corpus's titles and summaries, repeated, against a
-// gazetteer of about 200 spellings from shared/reference/entities.md.
+// normalise + match the eval corpus's titles and summaries, repeated, against
+// three gazetteers: 285 spellings from shared/reference/entities.md (below), the
+// shipped feeds.conf (read with Config), and 10,000 generated spellings.
+// Arguments: eval.jsonl, megabytes per measurement, feeds.conf.
+import Config
 import FeedModel
 import Foundation
 import Matching
@@ -55,14 +58,65 @@ func parseSpellings(_ list: String) -> [Spelling] {
     }
 }
 
-let entities = gazetteer.map { EntityDefinition(name: $0.0, kind: "bench", spellings: parseSpellings($0.1)) }
-let topics = topicsText.map { TopicDefinition(name: $0.0, rule: $0.1) }
-let spellingCount = entities.reduce(0) { $0 + $1.spellings.count }
+let benchEntities = gazetteer.map { EntityDefinition(name: $0.0, kind: "bench", spellings: parseSpellings($0.1)) }
+let benchTopics = topicsText.map { TopicDefinition(name: $0.0, rule: $0.1) }
 
-let path = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "../shared/eval/relevance-dev.jsonl"
-let targetMB = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 64 : 64
+/// A fixed pseudo-random sequence (SplitMix64), so every run generates the same spellings.
+struct SplitMix {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
+
+/// The bench gazetteer plus generated names in the region's four scripts (one to
+/// three words of 4 to 10 letters, a third of them stems) up to `total` spellings,
+/// ten per entity.
+func generatedEntities(total: Int) -> [EntityDefinition] {
+    let alphabets: [[Character]] = [
+        Array("abcdefghijklmnopqrstuvwxyzəğışçöü"),
+        Array("абвгдежзийклмнопрстуфхцчшщыэюя"),
+        Array("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ"),
+        Array("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ"),
+    ]
+    var random = SplitMix(state: 42)
+    var entities = benchEntities
+    var count = benchEntities.reduce(0) { $0 + $1.spellings.count }
+    var spellings: [Spelling] = []
+    while count < total {
+        let letters = alphabets[random.next(alphabets.count)]
+        let words = (0...random.next(3)).map { _ in
+            String((0..<(4 + random.next(7))).map { _ in letters[random.next(letters.count)] })
+        }
+        spellings.append(Spelling(words.joined(separator: " "), isStem: random.next(3) == 0))
+        count += 1
+        if spellings.count == 10 || count == total {
+            entities.append(EntityDefinition(name: "generated-\(entities.count)", kind: "bench", spellings: spellings))
+            spellings = []
+        }
+    }
+    return entities
+}
+
+let arguments = CommandLine.arguments
+let path = arguments.count > 1 ? arguments[1] : "../shared/eval/relevance-dev.jsonl"
+let targetMB = arguments.count > 2 ? Int(arguments[2]) ?? 64 : 64
+let confPath = arguments.count > 3 ? arguments[3] : "feeds.conf"
+/// Optional: measure only the gazetteers whose label contains this (for perf record).
+let only = arguments.count > 4 ? arguments[4] : nil
 guard let data = FileManager.default.contents(atPath: path) else {
     print("cannot read \(path)")
+    exit(2)
+}
+let shipped: Configuration
+do {
+    shipped = try ConfigLoader.load(path: confPath)
+} catch {
+    print("cannot load \(confPath): \(error)")
     exit(2)
 }
 var items: [MatchInput] = []
@@ -87,10 +141,28 @@ func seconds(_ body: () -> Void) -> Double {
     return now() - start
 }
 
-var matcher: Matcher!
-let buildTime = seconds { matcher = Matcher(entities: entities, topics: topics) }
-let normalizer = TextNormalizer()
+func format(_ value: Double) -> String { String(format: "%.0f", value) }
 
+/// FNV-1a over everything a result says, so two builds can be shown to agree.
+struct Checksum {
+    var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        value = (value ^ 0xFF) &* 0x100_0000_01B3
+    }
+    mutating func add(_ result: MatchResult) {
+        for topic in result.topics { add(topic) }
+        for hit in result.hits {
+            add("\(hit.entity ?? "-") \(hit.spelling) \(hit.field) \(hit.matchedText) \(hit.start) \(hit.end)")
+        }
+        add("|")
+    }
+}
+
+print("corpus: \(items.count) items, \(corpusBytes) bytes x \(rounds) rounds = \(String(format: "%.1f", totalMB)) MB per measurement")
+print("(MB/s per core, thread CPU time)")
+
+let normalizer = TextNormalizer()
 var sink = 0
 let normalizeTime = seconds {
     for _ in 0..<rounds {
@@ -100,27 +172,39 @@ let normalizeTime = seconds {
         }
     }
 }
-var hitCount = 0
-var kept = 0
-let matchTime = seconds {
-    for _ in 0..<rounds {
-        for item in items {
-            let result = matcher.match(item)
-            hitCount += result.hits.count
-            if result.isKept { kept += 1 }
+print("normalise only: \(format(totalMB / normalizeTime)) MB/s")
+
+@MainActor func measure(_ label: String, entities: [EntityDefinition], topics: [TopicDefinition], maxSuffix: Int) {
+    if let only, !label.contains(only) { return }
+    var matcher: Matcher!
+    let buildTime = seconds { matcher = Matcher(entities: entities, topics: topics, maxSuffixLength: maxSuffix) }
+    var checksum = Checksum()
+    var hitCount = 0
+    var kept = 0
+    for item in items {
+        let result = matcher.match(item)
+        checksum.add(result)
+        hitCount += result.hits.count
+        if result.isKept { kept += 1 }
+    }
+    let matchTime = seconds {
+        for _ in 0..<rounds {
+            for item in items { sink &+= matcher.match(item).hits.count }
         }
     }
+    // The same text as one long field per round: no per-item overhead.
+    let joined = MatchInput(content: items.map { $0.title + "\n" + $0.summary }.joined(separator: "\n"))
+    let joinedTime = seconds {
+        for _ in 0..<rounds { sink &+= matcher.match(joined).hits.count }
+    }
+    let spellingCount = entities.reduce(0) { $0 + $1.spellings.count }
+    print("\(label): \(entities.count) entities, \(spellingCount) spellings, \(topics.count) topics, built in \(String(format: "%.1f", buildTime * 1000)) ms")
+    print("  normalise + match: \(format(totalMB / matchTime)) MB/s; one long field: \(format(totalMB / joinedTime)) MB/s")
+    print("  per round: \(hitCount) hits, \(kept) items kept; checksum \(String(checksum.value, radix: 16))")
 }
 
-// The same text as one long field per round: no per-item overhead.
-let joined = MatchInput(content: items.map { $0.title + "\n" + $0.summary }.joined(separator: "\n"))
-let joinedTime = seconds {
-    for _ in 0..<rounds { sink &+= matcher.match(joined).hits.count }
-}
-
-print("gazetteer: \(entities.count) entities, \(spellingCount) spellings, \(topics.count) topics; built in \(String(format: "%.1f", buildTime * 1000)) ms")
-print("corpus: \(items.count) items, \(corpusBytes) bytes x \(rounds) rounds = \(String(format: "%.1f", totalMB)) MB")
-print("(MB/s per core, thread CPU time)")
-print("normalise only:    \(String(format: "%.0f", totalMB / normalizeTime)) MB/s")
-print("normalise + match: \(String(format: "%.0f", totalMB / matchTime)) MB/s (\(hitCount / rounds) hits, \(kept / rounds) items kept per round; sink \(sink % 10))")
-print("normalise + match, one long field: \(String(format: "%.0f", totalMB / joinedTime)) MB/s")
+measure("bench set", entities: benchEntities, topics: benchTopics, maxSuffix: 6)
+measure("shipped feeds.conf", entities: shipped.entities, topics: shipped.topics,
+        maxSuffix: shipped.settings.maxSuffixLength)
+measure("10,000 spellings", entities: generatedEntities(total: 10_000), topics: benchTopics, maxSuffix: 6)
+print("(sink \(sink % 10))")

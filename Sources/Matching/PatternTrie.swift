@@ -1,0 +1,143 @@
+/// All patterns (normalised spellings and terms) in one trie over bytes.
+/// States with many children (the root and the first bytes of each script)
+/// get a dense 256-entry row, one read per step; all others, mostly one
+/// child deep inside a word, keep a short sorted edge list. That keeps even
+/// 10,000 spellings in a few MB, where a full DFA row per state grows to
+/// states x alphabet.
+///
+/// Why a trie and not Aho-Corasick: a pattern that starts with a word scalar
+/// may only start at a word start (the boundary rule), and one that starts
+/// with a non-word scalar only at a non-word scalar. So `scan` walks the trie
+/// from those positions only and never needs failure links; most walks die
+/// after a byte or two, and the scan skips the inside of words.
+struct PatternTrie: Sendable {
+    /// One state, read once per step.
+    struct State: Sendable {
+        /// Children: the dense row at `first` when `count` is negative,
+        /// otherwise `edges[first ..< first + count]`, sorted by byte.
+        var first: Int32
+        var count: Int32
+        /// The pattern that ends here, or -1.
+        var pattern: Int32
+    }
+
+    /// A state with more children than this gets a dense row.
+    private static let denseFrom = 8
+
+    private let states: [State]
+    /// Edge labels and targets of the sparse states.
+    private let edgeBytes: [UInt8]
+    private let edgeTargets: [Int32]
+    /// Dense rows, 256 targets each (-1: no child).
+    private let dense: [Int32]
+    let patternLengths: [Int]
+
+    init(patterns: [[UInt8]]) {
+        // The trie with growable edges while building.
+        var children: [[(byte: UInt8, state: Int)]] = [[]]
+        var ends: [Int32] = [-1]
+        for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var state = 0
+            for b in pattern {
+                if let next = children[state].first(where: { $0.byte == b })?.state {
+                    state = next
+                } else {
+                    children.append([])
+                    ends.append(-1)
+                    children[state].append((b, children.count - 1))
+                    state = children.count - 1
+                }
+            }
+            if ends[state] < 0 { ends[state] = Int32(id) }
+        }
+
+        var states: [State] = []
+        var edgeBytes: [UInt8] = []
+        var edgeTargets: [Int32] = []
+        var dense: [Int32] = []
+        states.reserveCapacity(children.count)
+        for (state, kids) in children.enumerated() {
+            if kids.count > PatternTrie.denseFrom {
+                let row = dense.count
+                dense += [Int32](repeating: -1, count: 256)
+                for kid in kids { dense[row + Int(kid.byte)] = Int32(kid.state) }
+                states.append(State(first: Int32(row), count: -1, pattern: ends[state]))
+            } else {
+                states.append(State(first: Int32(edgeBytes.count), count: Int32(kids.count), pattern: ends[state]))
+                for kid in kids.sorted(by: { $0.byte < $1.byte }) {
+                    edgeBytes.append(kid.byte)
+                    edgeTargets.append(Int32(kid.state))
+                }
+            }
+        }
+        self.states = states
+        self.edgeBytes = edgeBytes
+        self.edgeTargets = edgeTargets
+        self.dense = dense
+        self.patternLengths = patterns.map(\.count)
+    }
+
+    /// Every occurrence of every pattern in `bytes` that starts at a word start
+    /// or at a non-word scalar, as (pattern, end) with `end` the byte offset
+    /// just after it; in order of start, then end.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [(pattern: Int, end: Int)] {
+        var found: [(pattern: Int, end: Int)] = []
+        let n = bytes.count
+        states.withUnsafeBufferPointer { states in
+            edgeBytes.withUnsafeBufferPointer { edgeBytes in
+                edgeTargets.withUnsafeBufferPointer { edgeTargets in
+                    dense.withUnsafeBufferPointer { dense in
+                    // Read once here: going through FoldTable.shared per scalar
+                    // cost a lazy-init check and a retain/release each time.
+                    FoldTable.shared.isWord.withUnsafeBufferPointer { isWordTable in
+                        var previousWasWord = false
+                        var i = 0
+                        while i < n {
+                            let b = bytes[i]
+                            let word: Bool
+                            let length: Int
+                            if b < 0x80 {
+                                word = WordBoundary.isASCIIWord(b)
+                                length = 1
+                            } else {
+                                let (value, scalarLength) = TextNormalizer.decode(bytes, at: i)
+                                if let k = FoldTable.slot(value) {
+                                    word = isWordTable[k]
+                                } else {
+                                    word = WordBoundary.isWord(value)
+                                }
+                                length = scalarLength
+                            }
+                            if !(word && previousWasWord) {
+                                // A candidate start: walk the trie as far as the text follows it.
+                                var state = states[0]
+                                var j = i
+                                walk: while j < n {
+                                    let byte = bytes[j]
+                                    var next: Int32 = -1
+                                    if state.count < 0 {
+                                        next = dense[Int(state.first) + Int(byte)]
+                                    } else {
+                                        let first = Int(state.first)
+                                        for k in first ..< first + Int(state.count) where edgeBytes[k] >= byte {
+                                            if edgeBytes[k] == byte { next = edgeTargets[k] }
+                                            break
+                                        }
+                                    }
+                                    if next < 0 { break walk }
+                                    j += 1
+                                    state = states[Int(next)]
+                                    if state.pattern >= 0 { found.append((Int(state.pattern), j)) }
+                                }
+                            }
+                            previousWasWord = word
+                            i += length
+                        }
+                    }
+                    }
+                }
+            }
+        }
+        return found
+    }
+}
