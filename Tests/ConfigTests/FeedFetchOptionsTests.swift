@@ -155,6 +155,12 @@ struct FeedFetchOptionsTests {
         #expect(try feed("https://a.example/rss netrc=\"my dir/netrc\"").fetch.netrcFile == "/etc/feedwatch/my dir/netrc")
     }
 
+    @Test("ca is a path resolved against the config folder")
+    func certificateAuthority() throws {
+        #expect(try feed("https://a.example/rss ca=certs/internal.pem").fetch.caFile == "/etc/feedwatch/certs/internal.pem")
+        #expect(try feed("https://a.example/rss").fetch.caFile == nil)
+    }
+
     @Test("fallbacks are http(s) URLs tried in order; file: ones only for a file: feed")
     func fallbacks() throws {
         let web = try feed("https://a.example/rss fallback=https://mirror.example/rss fallback=http://b.example/rss")

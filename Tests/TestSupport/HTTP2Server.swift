@@ -43,7 +43,8 @@ public final class HTTP2Server {
 
     deinit {
         if process.isRunning {
-            process.terminate()
+            // nghttpd ignores SIGTERM.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: folder)
