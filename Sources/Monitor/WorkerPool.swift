@@ -16,6 +16,8 @@ final class WorkerPool: Sendable {
     private let space: DispatchSemaphore
     private let stopped = DispatchGroup()
     private let threads: Int
+    /// How much lower than the calling thread's the workers' scheduling priority is.
+    static let niceness: Int32 = 5
 
     init(threads: Int, capacity: Int) {
         self.threads = max(1, threads)
@@ -23,6 +25,10 @@ final class WorkerPool: Sendable {
         for index in 0..<self.threads {
             stopped.enter()
             let thread = Thread { [self] in
+                // Workers yield to the fetch loop: a transfer left waiting for its
+                // thread wastes the network, a body left waiting only delays itself.
+                // (On Linux the nice value is per thread, and 0 names the calling one.)
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
                 while let job = self.next() { job() }
                 self.stopped.leave()
             }
