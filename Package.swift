@@ -25,9 +25,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "FeedModel"),
         .target(name: "Config", dependencies: ["FeedModel"]),
-        .target(name: "Fetching", dependencies: ["FeedModel", "CCurl"]),
+        .target(name: "Fetching", dependencies: ["FeedModel", "CCurl", "CZlib"]),
         .target(name: "Parsing", dependencies: ["FeedModel", "CLibXML2"]),
         .target(name: "Matching", dependencies: ["FeedModel"]),
         .target(name: "Storage", dependencies: [

@@ -38,6 +38,10 @@ public struct FetchRequest: Sendable, Equatable {
     /// which one served. When all fail, the error has the kind, status and
     /// headers of `url` and a message listing every attempt.
     public var fallbackURLs: [String] = []
+    /// Leave a gzip/deflate body compressed (FetchResponse.contentEncoding says so), for the
+    /// caller to inflate with `FetchResponse.decoded(maxBytes:)` on another thread. The body
+    /// cap then counts compressed bytes; `decoded` applies it again to the inflated ones.
+    public var deferDecoding = false
 
     public init(key: Int, url: String, etag: String? = nil, lastModified: String? = nil,
                 userAgent: String, allowFileScheme: Bool = false, connectTimeoutSeconds: Int = 10,

@@ -18,6 +18,22 @@ public struct FetchResponse: Sendable, Equatable {
     /// Body bytes received on the wire (compressed), headers excluded, of the
     /// final hop of the URL that served (earlier hops and failed fallbacks are not counted).
     public var bytesReceived: Int = 0
+    /// Set while `body` is still compressed (a request with `deferDecoding`): "gzip" or "deflate".
+    public var contentEncoding: String?
+
+    /// The response with its body inflated, at most `maxBytes` of it (else `.tooLarge`);
+    /// itself when the body was never compressed.
+    public func decoded(maxBytes: Int) throws(FetchError) -> FetchResponse {
+        guard let contentEncoding else { return self }
+        var plain = self
+        plain.body = try BodyDecoder.decode(body, encoding: contentEncoding, maxBytes: maxBytes, url: servedURL)
+        plain.contentEncoding = nil
+        guard !plain.body.isEmpty else {
+            throw FetchError(kind: .empty, message: "fetch \(servedURL): empty body (HTTP \(status))", status: status,
+                             headers: headers)
+        }
+        return plain
+    }
 
     public init(status: Int, headers: [String: String], body: Data, effectiveURL: String, redirectCount: Int = 0) {
         self.status = status

@@ -45,6 +45,10 @@ extension Transfer {
         var response = FetchResponse(status: status, headers: headers, body: body, effectiveURL: finalURL,
                                      redirectCount: hops)
         response.servedURL = url
+        if request.deferDecoding, let coding = headers["content-encoding"]?.trimmingCharacters(in: .whitespaces).lowercased(),
+           !coding.isEmpty, coding != "identity" {
+            response.contentEncoding = coding
+        }
         response.permanentRedirect = Self.isPermanent(hopStatuses: lineStatuses, redirectCount: hops) ? finalURL : nil
         response.httpVersion = httpVersion
         response.bytesReceived = bytesReceived
@@ -73,7 +77,7 @@ extension Transfer {
     private func httpFailure(status: Int) -> Result<FetchResponse, FetchError> {
         let retryAfter = headers["retry-after"]
         let retryNote = retryAfter.map { ", retry after \($0)" } ?? ""
-        if [403, 429, 503].contains(status), BotChallenge.isChallenge(headers: headers, body: errorBody) {
+        if [403, 429, 503].contains(status), BotChallenge.isChallenge(headers: headers, body: readableErrorBody) {
             return failure(.botChallenge, "HTTP \(status) (bot challenge)", answered: true)
         }
         if status == 429 || (status == 503 && retryAfter != nil) {
@@ -128,5 +132,12 @@ extension Transfer {
     private func curlDetail(_ code: CURLcode) -> String {
         let detail = errorDetail
         return detail.isEmpty ? Self.describe(code) : detail
+    }
+
+    /// The kept start of an error body, inflated when libcurl left it compressed
+    /// (a request with `deferDecoding`): a truncated stream still yields its start.
+    private var readableErrorBody: Data {
+        guard request.deferDecoding, let coding = headers["content-encoding"] else { return errorBody }
+        return (try? BodyDecoder.decode(errorBody, encoding: coding, maxBytes: 4 * Self.maxErrorBodyBytes, url: url)) ?? errorBody
     }
 }

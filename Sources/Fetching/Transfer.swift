@@ -88,8 +88,14 @@ final class Transfer {
         try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_FOLLOWLOCATION, 1)
         try set(CURLOPT_MAXREDIRS, Self.maxRedirects)
-        // "" asks for every encoding this libcurl can decode (gzip, deflate, br, zstd).
-        try set(CURLOPT_ACCEPT_ENCODING, "")
+        if request.deferDecoding {
+            // The caller inflates, so only what BodyDecoder knows may be asked for.
+            try set(CURLOPT_ACCEPT_ENCODING, "gzip, deflate")
+            try set(CURLOPT_HTTP_CONTENT_DECODING, 0)
+        } else {
+            // "" asks for every encoding this libcurl can decode (gzip, deflate, br, zstd).
+            try set(CURLOPT_ACCEPT_ENCODING, "")
+        }
         try set(CURLOPT_NOSIGNAL, 1)
         // libcurl reads 0 as "no limit", which a cron job must never get by accident.
         try set(CURLOPT_CONNECTTIMEOUT, max(1, request.connectTimeoutSeconds))

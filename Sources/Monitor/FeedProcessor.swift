@@ -13,8 +13,14 @@ struct FeedProcessor: Sendable {
     let matcher: Matcher
     let scheduler: Scheduler
     let plan: FetchPlan
+    /// The body cap, applied again once a body that came compressed is inflated here.
+    let maxBodyBytes: Int
 
-    func process(_ result: Result<FetchResponse, FetchError>, checkedAt now: Date) -> FeedOutcome {
+    func process(_ fetched: Result<FetchResponse, FetchError>, checkedAt now: Date) -> FeedOutcome {
+        // Inflating here, on a worker, keeps the fetch loop free for the network.
+        let result = fetched.flatMap { response in
+            Result { () throws(FetchError) in try response.decoded(maxBytes: maxBodyBytes) }
+        }
         switch result {
         case .failure(let error):
             return failed(kind: error.kind, message: error.message, status: error.status, headers: error.headers, now: now)

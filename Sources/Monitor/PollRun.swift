@@ -93,7 +93,7 @@ public struct PollRun: Sendable {
             let feed = feeds[request.key]
             // Every request was built from a plan under its key just above.
             let processor = FeedProcessor(feed: feed, store: store, matcher: matcher, scheduler: scheduler,
-                                          plan: plans[request.key]!)
+                                          plan: plans[request.key]!, maxBodyBytes: settings.maxBodyBytes)
             pool.submit {
                 let outcome = processor.process(result, checkedAt: now())
                 outcomes.withLock { $0[request.key] = outcome }
@@ -129,6 +129,7 @@ public struct PollRun: Sendable {
             connectTimeoutSeconds: settings.connectTimeoutSeconds,
             totalTimeoutSeconds: feed.fetch.timeoutSeconds ?? settings.totalTimeoutSeconds,
             maxBodyBytes: settings.maxBodyBytes)
+        request.deferDecoding = true
         request.extraHeaders = Self.headerFields(feed.fetch.headers)
         request.cookie = feed.fetch.cookie
         request.proxy = feed.fetch.proxy
