@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A broken feeds.conf is reported with file:line:column and changes nothing.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The README's main job, end to end: poll the bundled seeds with seeds/demo.conf and

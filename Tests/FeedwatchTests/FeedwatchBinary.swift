@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `feedwatch` executable, as cron or a person would.
 struct FeedwatchBinary {
@@ -54,15 +55,4 @@ struct FeedwatchBinary {
                       stderr: String(decoding: errData, as: UTF8.self),
                       crashed: process.terminationReason == .uncaughtSignal)
     }
-}
-
-/// A fresh temporary folder, removed when the test is done with it.
-final class TemporaryFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("feedwatch-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
 }

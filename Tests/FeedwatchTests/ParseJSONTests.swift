@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `feedwatch parse --json` keeps the shape that other tools rely on (docs/parse-json.md).

@@ -101,13 +101,3 @@ import TestSupport
         withExtendedLifetime(held) {}
     }
 }
-
-/// A fresh temporary folder, removed when the test is done with it.
-final class TemporaryFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("feedwatch-monitor-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
