@@ -26,17 +26,9 @@ import TestSupport
         let now = Date()
         let items = (0..<3).map { index in
             "<item><guid>g\(index)</guid><title>Item \(index)</title><pubDate>"
-                + httpDate(now.addingTimeInterval(-Double(index) * 3_600)) + "</pubDate></item>"
+                + HTTPDate.string(now.addingTimeInterval(-Double(index) * 3_600)) + "</pubDate></item>"
         }.joined()
         return "<rss version=\"2.0\"><channel><title>Good</title>\(items)</channel></rss>"
-    }
-
-    static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
     }
 
     /// Polls good, down and gone once (fresh is left unpolled) and returns the config path.

@@ -16,26 +16,9 @@ import TestSupport
     }
 
     static func configuration(in folder: URL, feeds: [String]) throws -> Configuration {
-        var text = """
-        [settings]
-        database = state.sqlite
-        digests = digests
-        timezone = Asia/Baku
-
-        [feeds]
-
-        """
-        for (index, url) in feeds.enumerated() { text += "\(url) name=feed\(index)\n" }
-        text += """
-
-        [entity Nagorno-Karabakh]
-        kind = region
-        spellings = Nagorno-Karabakh, Karabakh
-
-        [topic Karabakh]
-        rule = @Nagorno-Karabakh
-        """
-        return try ConfigLoader.parse(text, fileName: "feeds.conf", baseDirectory: folder.path)
+        try TestConfiguration.make(
+            in: folder, settings: ["database = state.sqlite", "digests = digests", "timezone = Asia/Baku"],
+            feedLines: feeds.enumerated().map { index, url in "\(url) name=feed\(index)" })
     }
 
     @Test func secondPollGetsNotModifiedAndStoresNothingNew() async throws {

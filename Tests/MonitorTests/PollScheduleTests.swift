@@ -14,27 +14,9 @@ import TestSupport
     /// feeds.conf with one `name=` feed per line of `feeds` ("URL name=x [options]"), polite
     /// limits relaxed for one loopback host.
     static func configuration(in folder: URL, feeds: [String]) throws -> Configuration {
-        var text = """
-        [settings]
-        database = state.sqlite
-        digests = digests
-        per_host = 8
-        host_gap = 0s
-
-        [feeds]
-
-        """
-        text += feeds.joined(separator: "\n") + "\n"
-        text += """
-
-        [entity Nagorno-Karabakh]
-        kind = region
-        spellings = Nagorno-Karabakh, Karabakh
-
-        [topic Karabakh]
-        rule = @Nagorno-Karabakh
-        """
-        return try ConfigLoader.parse(text, fileName: "feeds.conf", baseDirectory: folder.path)
+        try TestConfiguration.make(
+            in: folder, settings: ["database = state.sqlite", "digests = digests", "per_host = 8", "host_gap = 0s"],
+            feedLines: feeds)
     }
 
     /// A poll run at a fixed instant, jitter pinned to the middle (none).
@@ -49,14 +31,6 @@ import TestSupport
     }
 
     static func rss(_ guids: [String]) -> String { PollRunTests.rss(guids.map { ($0, "Karabakh \($0)") }) }
-
-    static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
-    }
 
     @Test func onlyDueFeedsAreFetchedUnlessForced() async throws {
         let server = try await LoopbackServer.start()
@@ -137,7 +111,7 @@ import TestSupport
         let server = try await LoopbackServer.start()
         let folder = try TemporaryFolder()
         let value = retryAfter.hasPrefix("HTTP-DATE+")
-            ? Self.httpDate(Self.start.addingTimeInterval(Double(retryAfter.dropFirst(10).dropLast())! * Self.hour))
+            ? HTTPDate.string(Self.start.addingTimeInterval(Double(retryAfter.dropFirst(10).dropLast())! * Self.hour))
             : retryAfter
         server.route("/limited", .status(status, headers: ["Retry-After": value]))
         server.serveFeed(path: "/good.xml", body: Self.rss(["g1"]))
@@ -285,7 +259,7 @@ import TestSupport
         // 84 items dated within the last week: one every 2 hours.
         let items = (0..<84).map { index in
             "<item><guid>r\(index)</guid><title>Item \(index)</title><pubDate>"
-                + Self.httpDate(Self.start.addingTimeInterval(-Double(index) * 2 * Self.hour)) + "</pubDate></item>"
+                + HTTPDate.string(Self.start.addingTimeInterval(-Double(index) * 2 * Self.hour)) + "</pubDate></item>"
         }.joined()
         server.serveFeed(path: "/busy.xml", body: "<rss version=\"2.0\"><channel><title>Busy</title>\(items)</channel></rss>")
         server.serveFeed(path: "/ttl.xml", body: "<rss version=\"2.0\"><channel><title>TTL</title><ttl>300</ttl>\(items)</channel></rss>")
