@@ -53,11 +53,12 @@ struct FeedAssembler {
     private var feedDateRank = Int.max
     private var itemPublishedRank = Int.max
     private var rawItems: [ItemDraft] = []
-    private let now = Date()
+    private let future: FutureDate
 
     init(options: ParseOptions) {
         self.options = options
         self.documentBase = options.baseURL.flatMap { URL(string: $0) }
+        self.future = FutureDate(options: options)
     }
 
     /// Whether the open element's text is kept: only fields and the markup
@@ -449,9 +450,6 @@ struct FeedAssembler {
             warn(line: line, column: column, "unreadable date \"\(string.prefix(60))\"")
             return nil
         }
-        if date.timeIntervalSince(now) > 86_400 {
-            warn(line: line, column: column, "date \"\(string.prefix(60))\" is more than a day in the future; kept")
-        }
         return date
     }
 
@@ -491,7 +489,11 @@ struct FeedAssembler {
                 }
                 id = draft.link ?? stableID(draft)
             }
-            return FeedItem(id: id ?? draft.link ?? stableID(draft), title: draft.title, link: draft.link,
+            let key = id ?? draft.link ?? stableID(draft)
+            if let warning = future.warning(title: draft.title, id: key, published: draft.published, updated: draft.updated) {
+                warn(line: draft.line, column: 0, warning)
+            }
+            return FeedItem(id: key, title: draft.title, link: draft.link,
                             published: draft.published, updated: draft.updated, authors: draft.authors,
                             categories: draft.categories, summary: draft.summary, content: draft.content,
                             enclosures: draft.enclosures)

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Reads the dates feeds actually carry: RFC 822/1123 (and the sloppy
-/// variants of it that RSS generators emit) and RFC 3339 / ISO 8601 / W3CDTF.
+/// variants of it that RSS generators emit), RFC 3339 / ISO 8601 / W3CDTF,
+/// Unix timestamps, and day-month-year dates with the month named in Russian,
+/// Azerbaijani, Armenian, Georgian or Turkish (MonthNames).
 ///
 /// Hand-written on bytes because it runs for every item of every poll;
 /// DateFormatter loops are slow and locale-sensitive.
@@ -9,16 +11,32 @@ public enum FeedDateParser {
     /// The date, or nil when the text is not a date this parser understands.
     /// A date without a zone is read in `defaultTimeZone`, else UTC.
     public static func parse(_ text: String, defaultTimeZone: TimeZone? = nil) -> Date? {
+        // A no-break space between day and month is common in Russian sites.
+        let text = text.contains("\u{A0}") ? text.replacingOccurrences(of: "\u{A0}", with: " ") : text
         var bytes = Array(text.utf8)
         // Trim ASCII whitespace; anything else is left to the grammar.
         while let last = bytes.last, isSpace(last) { bytes.removeLast() }
         let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
         if start > 0 { bytes.removeFirst(start) }
         guard !bytes.isEmpty else { return nil }
+        if let date = unixTimestamp(bytes) { return date }
         if let fields = parseISO(bytes) ?? parseRFC822(bytes) {
             return fields.date(defaultTimeZone: defaultTimeZone)
         }
         return nil
+    }
+
+    /// 9-10 digits are seconds since 1970, 12-13 digits milliseconds (JavaScript's Date.now()).
+    static func unixTimestamp(_ b: [UInt8]) -> Date? {
+        let whole = b.prefix { isDigit($0) }
+        let rest = b[whole.count...]
+        guard rest.isEmpty || (rest.first == UInt8(ascii: ".") && rest.dropFirst().allSatisfy(isDigit)),
+              let value = Double(String(decoding: b, as: UTF8.self)) else { return nil }
+        switch whole.count {
+        case 9, 10: return Date(timeIntervalSince1970: value)
+        case 12, 13 where rest.isEmpty: return Date(timeIntervalSince1970: value / 1000)
+        default: return nil
+        }
     }
 
     /// Broken-down date as read; `offset` is nil when the text named no zone.
@@ -162,11 +180,13 @@ public enum FeedDateParser {
                       let v = Int(String(decoding: digitsOnly, as: UTF8.self)) else { return nil }
                 let seconds = digitsOnly.count == 4 ? (v / 100) * 3_600 + (v % 100) * 60 : v * 3_600
                 offset = (offset ?? 0) + sign * seconds
-            } else if isAlpha(c) {
+            } else if isAlpha(c) || c >= 0x80 {
+                // Words may be in any script: month names are looked up in MonthNames.
                 let start = i
-                while i < b.count, isAlpha(b[i]) { i += 1 }
-                let word = String(decoding: b[start..<i], as: UTF8.self).uppercased()
-                if let m = monthNumber(word) {
+                while i < b.count, isAlpha(b[i]) || b[i] >= 0x80 { i += 1 }
+                let raw = String(decoding: b[start..<i], as: UTF8.self)
+                let word = raw.uppercased()
+                if let m = MonthNames.month(raw) {
                     if month == nil { month = m }
                 } else if let z = zoneOffsets[word] {
                     offset = z
@@ -178,8 +198,9 @@ public enum FeedDateParser {
                     if word == "AM", t[0] == 12 { t[0] = 0 }
                     time = t
                 } else {
-                    // Unknown zone abbreviation: read the time as zoneless rather than fail.
-                    guard time != nil else { return nil }
+                    // An unknown zone abbreviation reads the time as zoneless rather than
+                    // failing; words around a month ("г.", "il", "թ.") are ignored.
+                    guard time != nil || month != nil || c >= 0x80 else { return nil }
                 }
             } else {
                 i += 1
@@ -213,25 +234,6 @@ public enum FeedDateParser {
     }
 
     static let weekdays: Set<String> = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]
-
-    static func monthNumber(_ word: String) -> Int? {
-        guard word.count >= 3 else { return nil }
-        switch word.prefix(3) {
-        case "JAN": return 1
-        case "FEB": return 2
-        case "MAR": return 3
-        case "APR": return 4
-        case "MAY": return 5
-        case "JUN": return 6
-        case "JUL": return 7
-        case "AUG": return 8
-        case "SEP": return 9
-        case "OCT": return 10
-        case "NOV": return 11
-        case "DEC": return 12
-        default: return nil
-        }
-    }
 
     /// Abbreviations seen in feeds; AZT/AMT/GET/GST are the region's (AMT is
     /// Armenia, not Amazon, here: the product follows the South Caucasus).

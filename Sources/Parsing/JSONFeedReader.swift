@@ -56,6 +56,12 @@ enum JSONFeedReader {
         for (index, item) in feed.items.enumerated() where seen[item.id, default: 0] > 1 {
             if let link = item.link { feed.items[index].id = link }
         }
+        let future = FutureDate(options: options)
+        for (index, item) in feed.items.enumerated() {
+            if let warning = future.warning(title: item.title, id: item.id, published: item.published, updated: item.updated) {
+                warnings.append("item \(index + 1): " + warning)
+            }
+        }
         for (id, count) in seen where count > 1 {
             warnings.append("id \"\(id.prefix(80))\" is used by \(count) items; keyed them by link")
         }

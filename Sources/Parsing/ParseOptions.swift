@@ -10,12 +10,18 @@ public struct ParseOptions: Sendable, Equatable {
     public var defaultTimeZone: TimeZone?
     /// The document's URL, for resolving relative links.
     public var baseURL: String?
+    /// The parse time that future dates are judged against; nil is the clock (tests set it).
+    public var now: Date?
+    public var limits: ParseLimits
 
     public init(httpCharset: String? = nil, encodingOverride: String? = nil,
-                defaultTimeZone: TimeZone? = nil, baseURL: String? = nil) {
+                defaultTimeZone: TimeZone? = nil, baseURL: String? = nil,
+                now: Date? = nil, limits: ParseLimits = ParseLimits()) {
         self.httpCharset = httpCharset
         self.encodingOverride = encodingOverride
         self.defaultTimeZone = defaultTimeZone
         self.baseURL = baseURL
+        self.now = now
+        self.limits = limits
     }
 }

@@ -50,6 +50,35 @@ import Parsing
         Case(text: "  2024-01-02T10:30:00Z \n", expected: 1_704_191_400),
         // Summer time in a zone with DST: New York is -4 in July.
         Case(text: "2024-07-01T06:00:00", expected: 1_719_828_000, zone: "America/New_York"),
+        Case(text: "Tue, 02 Jan 2024 14:30:00 GMT+4", expected: 1_704_191_400),
+        Case(text: "Tue, 02 Jan 2024 14:30:00 GMT+04:00", expected: 1_704_191_400),
+        Case(text: "2 Jan 2024 10:30 GMT", expected: 1_704_191_400),
+        Case(text: "02 Jan 99 00:00:00 GMT", expected: 915_235_200),
+        Case(text: "2024-01-02T10:30Z", expected: 1_704_191_400),
+        Case(text: "2024-01-02T10:30:00.123456+00:00", expected: 1_704_191_400.123456),
+        Case(text: "2024-01-02T14:30:00,5+04:00", expected: 1_704_191_400.5),
+        // Unix timestamps: seconds, with a fraction, and milliseconds.
+        Case(text: "1704191400", expected: 1_704_191_400),
+        Case(text: "1704191400.5", expected: 1_704_191_400.5),
+        Case(text: "1704191400000", expected: 1_704_191_400),
+        // 2026-11-29 = 1795910400; 14:30 UTC = 1795962600.
+        Case(text: "29 ноября 2026", expected: 1_795_910_400),
+        Case(text: "29 ноябрь 2026", expected: 1_795_910_400),
+        Case(text: "29\u{A0}ноября 2026 г., 14:30", expected: 1_795_962_600),
+        Case(text: "1 мая 2024", expected: 1_714_521_600),
+        Case(text: "Май 1, 2024", expected: 1_714_521_600),
+        Case(text: "29 noyabr 2026", expected: 1_795_910_400),
+        Case(text: "29 noyabrın 2026, 18:30", expected: 1_795_962_600, zone: "Asia/Baku"),
+        Case(text: "1 avqust 2024", expected: 1_722_470_400),
+        Case(text: "29 նոյեմբերի 2026 թ., 14:30", expected: 1_795_962_600),
+        Case(text: "1 հունվարի 2024", expected: 1_704_067_200),
+        Case(text: "29 ნოემბერი 2026", expected: 1_795_910_400),
+        Case(text: "29 ნოემბერს, 2026", expected: 1_795_910_400),
+        Case(text: "1 იანვარი 2024", expected: 1_704_067_200),
+        Case(text: "29 Kasım 2026 14:30", expected: 1_795_962_600),
+        Case(text: "1 Ocak 2024", expected: 1_704_067_200),
+        Case(text: "31 Aralık 2024", expected: 1_735_603_200),
+        Case(text: "1 Şubat 2024", expected: 1_706_745_600),
         Case(text: "not a date", expected: nil),
         Case(text: "", expected: nil),
         Case(text: "2024-13-01T00:00:00Z", expected: nil),
@@ -64,14 +93,55 @@ import Parsing
         #expect(date?.timeIntervalSince1970 == c.expected)
     }
 
-    @Test func futureDateIsKeptWithAWarning() throws {
+    @Test(arguments: [
+        ("январь", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
+        ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
+        ("yanvar", 1), ("fevralın", 2), ("mart", 3), ("aprel", 4), ("may", 5), ("iyun", 6),
+        ("iyulda", 7), ("avqust", 8), ("sentyabr", 9), ("oktyabrın", 10), ("noyabr", 11), ("dekabr", 12),
+        ("հունվարի", 1), ("փետրվարի", 2), ("մարտի", 3), ("ապրիլի", 4), ("մայիսի", 5), ("հունիսի", 6),
+        ("հուլիսի", 7), ("օգոստոսի", 8), ("սեպտեմբերի", 9), ("հոկտեմբերի", 10), ("նոյեմբերի", 11), ("դեկտեմբերի", 12),
+        ("იანვარი", 1), ("თებერვალს", 2), ("მარტი", 3), ("აპრილი", 4), ("მაისი", 5), ("ივნისი", 6),
+        ("ივლისს", 7), ("აგვისტოს", 8), ("სექტემბერი", 9), ("ოქტომბერი", 10), ("ნოემბერი", 11), ("დეკემბრის", 12),
+        ("Ocak", 1), ("Şubat", 2), ("Mart", 3), ("Nisan", 4), ("Mayıs", 5), ("Haziran", 6),
+        ("Temmuz", 7), ("Ağustos", 8), ("Eylül", 9), ("Ekim", 10), ("Kasım", 11), ("Aralık", 12),
+    ])
+    func monthNamesOfTheRegion(_ name: String, _ month: Int) throws {
+        let date = try #require(FeedDateParser.parse("3 \(name) 2025"))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        #expect(calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: 2025, month: month, day: 3))
+    }
+
+    @Test func futureDateIsKeptWithAWarningNamingTheItem() throws {
+        let now = FixtureLoader.date("2024-01-02T10:00:00Z")
         let feed = try FixtureLoader.parse(text: """
             <rss version="2.0"><channel><title>t</title>
-            <item><title>Soon</title><link>https://f.example/1</link><pubDate>Fri, 01 Jan 2100 00:00:00 GMT</pubDate></item>
+            <item><title>Soon</title><link>https://f.example/1</link><pubDate>Tue, 02 Jan 2024 10:30:00 GMT</pubDate></item>
+            <item><title>Skewed</title><link>https://f.example/2</link><pubDate>Tue, 02 Jan 2024 10:05:00 GMT</pubDate></item>
             </channel></rss>
-            """)
-        #expect(feed.items.first?.published == FixtureLoader.date("2100-01-01T00:00:00Z"))
-        #expect(feed.warnings.contains { $0.contains("future") })
+            """, options: ParseOptions(now: now))
+        #expect(feed.items.first?.published == FixtureLoader.date("2024-01-02T10:30:00Z"))
+        let future = feed.warnings.filter { $0.contains("future") }
+        #expect(future.count == 1)
+        #expect(future.first?.contains("\"Soon\"") == true)
+    }
+
+    @Test func futureDateInAJSONFeedIsFlaggedToo() throws {
+        let feed = try FixtureLoader.parse(text: """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "j",
+             "items": [{"id": "1", "title": "Tomorrow", "date_published": "2024-01-03T10:00:00Z"}]}
+            """, options: ParseOptions(now: FixtureLoader.date("2024-01-02T10:00:00Z")))
+        #expect(feed.items.first?.published == FixtureLoader.date("2024-01-03T10:00:00Z"))
+        #expect(feed.warnings.contains { $0.contains("\"Tomorrow\"") && $0.contains("future") })
+    }
+
+    @Test func zonelessDateInAFeedTakesTheFeedsZone() throws {
+        let feed = try FixtureLoader.parse(text: """
+            <rss version="2.0"><channel><title>t</title>
+            <item><title>x</title><link>https://f.example/1</link><pubDate>29 ноября 2026 14:30</pubDate></item>
+            </channel></rss>
+            """, options: ParseOptions(defaultTimeZone: TimeZone(identifier: "Asia/Yerevan"), now: FixtureLoader.date("2030-01-01T00:00:00Z")))
+        #expect(feed.items.first?.published == FixtureLoader.date("2026-11-29T10:30:00Z"))
     }
 
     @Test func unreadableDateIsAWarningNotAFailure() throws {

@@ -1,0 +1,45 @@
+/// Month names in the languages of the region's feeds, as stems: a word is a
+/// month when it starts with a stem and the rest is at most a case ending
+/// (Russian "ноября", Azerbaijani "noyabrın", Armenian "նոյեմբերի",
+/// Georgian "ნოემბერს", Turkish "Kasım'da" stops at the apostrophe).
+enum MonthNames {
+    /// (stem, month, longest ending allowed in characters).
+    private static let stems: [(String, Int, Int)] = {
+        var table: [(String, Int, Int)] = []
+        func add(_ names: [String], ending: Int) {
+            for (index, name) in names.enumerated() where !name.isEmpty {
+                table.append((name, index + 1, ending))
+            }
+        }
+        // English, full and abbreviated: "Sept", "June", "Janvier"-like spellings.
+        add(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], ending: 6)
+        // Russian: nominative and genitive share these stems; "май"/"мая" are whole words.
+        add(["январ", "феврал", "март", "апрел", "", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"], ending: 3)
+        add(["янв", "фев", "мар", "апр", "", "", "", "авг", "сен", "окт", "ноя", "дек"], ending: 2)
+        // Azerbaijani, with case endings (-ın, -da, -dən ...).
+        add(["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"], ending: 4)
+        // Armenian: genitive -ի is the usual form in dates.
+        add(["հունվար", "փետրվար", "մարտ", "ապրիլ", "մայիս", "հունիս", "հուլիս", "օգոստոս", "սեպտեմբեր", "հոկտեմբեր", "նոյեմբեր", "դեկտեմբեր"], ending: 2)
+        // Georgian: nominative -ი, dative -ს, genitive -ის.
+        add(["იანვარ", "თებერვალ", "მარტ", "აპრილ", "მაის", "ივნის", "ივლის", "აგვისტო", "სექტემბერ", "ოქტომბერ", "ნოემბერ", "დეკემბერ"], ending: 3)
+        // Turkish; dotless ı also as i, since feeds are not careful with it.
+        add(["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"], ending: 4)
+        add(["", "subat", "", "", "mayis", "", "", "agustos", "eylul", "", "kasim", "aralik"], ending: 4)
+        // Longest stem first, so "mart" wins over "mar" and "мая" over nothing.
+        return table.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// Russian short forms of May that a stem of two letters would overmatch.
+    private static let russianMay: Set<String> = ["май", "мая", "мае"]
+
+    /// The month (1...12) that `word` names, or nil.
+    static func month(_ word: String) -> Int? {
+        let lower = word.lowercased()
+        if russianMay.contains(lower) { return 5 }
+        for (stem, month, ending) in stems {
+            guard lower.hasPrefix(stem) else { continue }
+            if lower.count - stem.count <= ending { return month }
+        }
+        return nil
+    }
+}
