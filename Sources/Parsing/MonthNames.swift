@@ -22,6 +22,8 @@ enum MonthNames {
         add(["հունվար", "փետրվար", "մարտ", "ապրիլ", "մայիս", "հունիս", "հուլիս", "օգոստոս", "սեպտեմբեր", "հոկտեմբեր", "նոյեմբեր", "դեկտեմբեր"], ending: 2)
         // Georgian: nominative -ი, dative -ს, genitive -ის.
         add(["იანვარ", "თებერვალ", "მარტ", "აპრილ", "მაის", "ივნის", "ივლის", "აგვისტო", "სექტემბერ", "ოქტომბერ", "ნოემბერ", "დეკემბერ"], ending: 3)
+        // Georgian genitive drops the stem's last vowel: დეკემბერი -> დეკემბრის.
+        add(["იანვრ", "თებერვლ", "", "", "", "", "", "", "სექტემბრ", "ოქტომბრ", "ნოემბრ", "დეკემბრ"], ending: 3)
         // Turkish; dotless ı also as i, since feeds are not careful with it.
         add(["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"], ending: 4)
         add(["", "subat", "", "", "mayis", "", "", "agustos", "eylul", "", "kasim", "aralik"], ending: 4)
