@@ -8,6 +8,8 @@ public enum FeedFormat: String, Sendable, Codable, CaseIterable {
     case atom10 = "atom1.0"
     case atom03 = "atom0.3"
     case json11 = "json1.1"
+    /// JSON Feed 1.0 (https://jsonfeed.org/version/1): one `author`, no `language`.
+    case json10 = "json1.0"
 }
 
 /// One feed document as the parser understood it. Text fields are plain text:

@@ -25,11 +25,14 @@ struct FeedAssembler {
         var uri: String
         var name: String
         var role: Role
-        /// A block element inside a field: its edges are word breaks.
-        var breaksText = false
         var textStart: Int
         var base: URL?
         var attributes: [String: String]
+        /// Whether text is written escaped, as HTML: inside markup that is kept
+        /// as HTML (see FieldMarkup), so the field can be read as HTML later.
+        var escapesText = false
+        /// A field that received child elements: its value is HTML, whatever it declared.
+        var hasChildMarkup = false
     }
 
     struct Attribute {
@@ -64,6 +67,10 @@ struct FeedAssembler {
     /// Whether the open element's text is kept: only fields and the markup
     /// inside them collect text (kept as a flag: it is asked for every text run).
     private(set) var isCollectingText = false
+    /// Whether the open element's text is escaped as it is collected (markup kept as HTML).
+    private var isEscapingText = false
+    /// The innermost open field, whose text the markup below it belongs to.
+    private var fieldIndex: Int?
 
     // MARK: events
 
@@ -76,12 +83,10 @@ struct FeedAssembler {
         }
         let parentRole = stack[parent].role
         let role: Role
-        var breaksText = false
         switch parentRole {
         case .field, .inner:
             let kind = HTMLElement.kind(of: name.utf8)
             role = kind == .dropped || kind == .droppedRawText ? .skippedInner : .inner
-            breaksText = kind == .block
         case .skippedInner, .ignored:
             role = parentRole
         case .root, .channel, .item, .author, .group:
@@ -90,19 +95,24 @@ struct FeedAssembler {
         var base = stack[parent].base
         var attrs: [String: String] = [:]
         switch role {
-        case .inner, .skippedInner, .ignored:
+        case .inner:
+            // Kept as HTML in the field's text; HTMLTextScanner turns it into breaks for the plain text.
+            if let fieldIndex { stack[fieldIndex].hasChildMarkup = true }
+            FieldMarkup.appendStartTag(name, attributes: FieldMarkup.keepsAttributes(name) ? attributes() : [], to: &text)
+        case .skippedInner, .ignored:
             // Nothing below reads their attributes or their xml:base.
             break
         case .root, .channel, .item, .author, .group, .field:
             (attrs, base) = read(attributes(), base: base)
         }
-        if breaksText { text.append(32) }
         if role == .item {
             item = ItemDraft(base: base)
             itemPublishedRank = Int.max
         }
         if role == .author { authorName = nil; authorEmail = nil }
-        push(Frame(uri: uri, name: name, role: role, breaksText: breaksText, textStart: text.count, base: base, attributes: attrs))
+        var frame = Frame(uri: uri, name: name, role: role, textStart: text.count, base: base, attributes: attrs)
+        frame.escapesText = role == .inner || (role == .field && Namespace.isAtom(uri) && attrs["type"]?.lowercased() == "xhtml")
+        push(frame)
         return true
     }
 
@@ -124,12 +134,16 @@ struct FeedAssembler {
 
     private mutating func push(_ frame: Frame) {
         stack.append(frame)
+        if frame.role == .field { fieldIndex = stack.count - 1 }
         isCollectingText = frame.role == .field || frame.role == .inner
+        isEscapingText = frame.escapesText
     }
 
     private mutating func pop() -> Frame? {
         let frame = stack.popLast()
+        if frame?.role == .field { fieldIndex = nil }
         isCollectingText = topRole == .field || topRole == .inner
+        isEscapingText = stack.last?.escapesText ?? false
         return frame
     }
 
@@ -140,14 +154,18 @@ struct FeedAssembler {
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard isCollectingText else { return }
-        text.append(contentsOf: bytes)
+        if isEscapingText {
+            FieldMarkup.appendEscaped(bytes, to: &text)
+        } else {
+            text.append(contentsOf: bytes)
+        }
     }
 
     mutating func endElement(line: Int, column: Int) {
         guard let frame = pop() else { return }
         switch frame.role {
         case .inner:
-            if frame.breaksText { text.append(32) }
+            FieldMarkup.appendEndTag(frame.name, to: &text)
             return
         case .skippedInner, .ignored, .root, .channel, .group:
             break
@@ -213,7 +231,7 @@ struct FeedAssembler {
         switch format {
         case .atom10, .atom03: return Namespace.isAtom(uri)
         case .rss10: return uri == Namespace.rss10 || uri == Namespace.rss090 || uri.isEmpty
-        case .rss09x, .rss20, .json11: return Namespace.isPlainRSS(uri) || uri == Namespace.rss090
+        case .rss09x, .rss20, .json11, .json10: return Namespace.isPlainRSS(uri) || uri == Namespace.rss090
         }
     }
 
@@ -244,7 +262,7 @@ struct FeedAssembler {
         case .author:
             return Namespace.isAtom(uri) && (name == "name" || name == "email") ? .field : .ignored
         case .group:
-            return Namespace.isMedia(uri) && name == "content" ? .field : .ignored
+            return Namespace.isMedia(uri) && Self.mediaFields.contains(name) ? .field : .ignored
         default:
             return .ignored
         }
@@ -280,9 +298,12 @@ struct FeedAssembler {
         case Namespace.dcterms: return name == "modified" || name == "issued" || name == "created"
         case Namespace.content: return name == "encoded"
         case Namespace.atom10, Namespace.atom03: return name == "link" || name == "id" || name == "updated" || name == "published"
-        default: return Namespace.isMedia(uri) && name == "content"
+        default: return Namespace.isMedia(uri) && Self.mediaFields.contains(name)
         }
     }
+
+    /// Media RSS elements read inside an item or a media:group.
+    private static let mediaFields: Set<String> = ["content", "thumbnail", "description"]
 
     // MARK: fields
 
@@ -294,6 +315,12 @@ struct FeedAssembler {
         // Attribute-only elements first.
         if atomElement && name == "link" {
             takeAtomLink(attrs: attrs, base: frame.base, parent: parent)
+            return
+        }
+        if Namespace.isMedia(uri) && name == "thumbnail" {
+            if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs["url"].flatMap(nonEmpty) {
+                item?.thumbnailURL = resolveURL(url, against: frame.base) ?? url
+            }
             return
         }
         if Namespace.isMedia(uri) && name == "content" {
@@ -375,13 +402,32 @@ struct FeedAssembler {
             item!.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
         case (_, "id") where core || Namespace.isAtom(uri):
             item!.atomID = nonEmpty(PlainText.literal(value))
-        case (_, "description") where core || uri == Namespace.dc, (_, "summary") where core:
-            if item!.summary == nil || core { item!.summary = nonEmpty(textValue(frame, value)) }
+        case (_, "description") where core || uri == Namespace.dc || Namespace.isMedia(uri), (_, "summary") where core:
+            // media:description only fills in for an item without a summary of its own.
+            if item!.summary == nil || core {
+                item!.summary = nonEmpty(textValue(frame, value))
+                item!.summaryHTML = item!.summary == nil ? nil : htmlValue(frame, value)
+            }
         case (Namespace.content, "encoded"):
             item!.content = nonEmpty(PlainText.fromHTML(value))
+            item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, "content") where core:
-            if frame.attributes["mode"] == "base64" || frame.attributes["src"] != nil { break }
+            if frame.attributes["src"] != nil { break }
+            if frame.attributes["mode"] == "base64" {
+                // Atom 0.3: the content's bytes in base64, of the MIME type its type= names.
+                let encoded = PlainText.literal(value).filter { !$0.isWhitespace }
+                guard let decoded = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else {
+                    warn(line: line, column: column, "content mode=\"base64\" is not base64; skipped")
+                    break
+                }
+                let bytes = [UInt8](decoded)[...]
+                let isHTML = frame.attributes["type"]?.lowercased().contains("html") ?? false
+                item!.content = nonEmpty(isHTML ? PlainText.fromHTML(bytes) : PlainText.literal(bytes))
+                item!.contentHTML = isHTML && bytes.contains(UInt8(ascii: "<")) ? String(decoding: bytes, as: UTF8.self) : nil
+                break
+            }
             item!.content = nonEmpty(textValue(frame, value))
+            item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, "author") where core, (Namespace.dc, "creator"):
             if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, "category") where core:
@@ -433,14 +479,25 @@ struct FeedAssembler {
 
     /// Atom text constructs follow their type; everything else may hold HTML.
     private func textValue(_ frame: Frame, _ value: ArraySlice<UInt8>) -> String {
-        guard Namespace.isAtom(frame.uri) else { return PlainText.fromHTML(value) }
-        // type="xhtml" arrives as child elements whose text was already
-        // collected (with breaks at block elements): like "text", it is literal.
-        let type = frame.attributes["type"]?.lowercased() ?? "text"
-        if type == "html" || type == "text/html" || frame.attributes["mode"] == "escaped" {
-            return PlainText.fromHTML(value)
-        }
-        return PlainText.literal(value)
+        isHTML(frame) ? PlainText.fromHTML(value) : PlainText.literal(value)
+    }
+
+    /// Whether a text field holds HTML: RSS fields may; Atom's say so by type
+    /// (type="xhtml" arrives as child elements, written back as HTML by FieldMarkup);
+    /// Media RSS's description is plain unless type="html".
+    private func isHTML(_ frame: Frame) -> Bool {
+        if frame.hasChildMarkup || frame.escapesText { return true }
+        let type = frame.attributes["type"]?.lowercased()
+        if Namespace.isMedia(frame.uri) { return type == "html" }
+        guard Namespace.isAtom(frame.uri) else { return true }
+        return type == "html" || type == "text/html" || frame.attributes["mode"] == "escaped"
+    }
+
+    /// The field's HTML as sent, for the digest: only when it is HTML and has markup.
+    private func htmlValue(_ frame: Frame, _ value: ArraySlice<UInt8>) -> String? {
+        guard isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
+        let html = String(decoding: value, as: UTF8.self).trimmedASCIIWhitespace
+        return html.isEmpty ? nil : html
     }
 
     private mutating func readDate(_ value: ArraySlice<UInt8>, line: Int, column: Int) -> Date? {
@@ -496,7 +553,8 @@ struct FeedAssembler {
             return FeedItem(id: key, title: draft.title, link: draft.link,
                             published: draft.published, updated: draft.updated, authors: draft.authors,
                             categories: draft.categories, summary: draft.summary, content: draft.content,
-                            enclosures: draft.enclosures)
+                            enclosures: draft.enclosures, summaryHTML: draft.summaryHTML, contentHTML: draft.contentHTML,
+                            thumbnailURL: draft.thumbnailURL.map { resolveURL($0, against: draft.base ?? feedBase) ?? $0 })
         }
         feed.warnings = warnings
         return feed

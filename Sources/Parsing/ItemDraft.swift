@@ -16,6 +16,9 @@ struct ItemDraft {
     var categories: [String] = []
     var summary: String?
     var content: String?
+    var summaryHTML: String?
+    var contentHTML: String?
+    var thumbnailURL: String?
     var enclosures: [Enclosure] = []
     /// Where the item's xml:base pointed, for links still relative at the end.
     var base: URL?

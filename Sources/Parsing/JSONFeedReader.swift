@@ -18,7 +18,8 @@ enum JSONFeedReader {
         let documentBase = options.baseURL.flatMap { URL(string: $0) }
         let homePage = (root["home_page_url"] as? String).flatMap { resolveURL($0, against: documentBase) }
         let base = homePage.flatMap { URL(string: $0) } ?? documentBase
-        var feed = ParsedFeed(format: .json11)
+        // Version 1 has one `author`; 1.1 has `authors` and `language`. Both are read either way.
+        var feed = ParsedFeed(format: version.hasSuffix("/version/1") ? .json10 : .json11)
         feed.title = text(root["title"], html: false)
         feed.link = homePage
         feed.description = text(root["description"], html: false)
@@ -32,6 +33,8 @@ enum JSONFeedReader {
             item.link = link
             item.summary = text(entry["summary"], html: false)
             item.content = text(entry["content_html"], html: true) ?? text(entry["content_text"], html: false)
+            if let html = entry["content_html"] as? String, html.contains("<"), item.content != nil { item.contentHTML = html }
+            item.thumbnailURL = (entry["image"] as? String ?? entry["banner_image"] as? String).flatMap { resolveURL($0, against: base) }
             for key in ["date_published", "date_modified"] {
                 guard let raw = entry[key] as? String else { continue }
                 guard let date = FeedDateParser.parse(raw, defaultTimeZone: options.defaultTimeZone) else {

@@ -141,4 +141,83 @@ import FeedModel
         #expect(item.categories == ["x"])
         #expect(item.enclosures == [Enclosure(url: "https://json.example.com/a.mp3", type: "audio/mpeg", length: 10)])
     }
+
+    @Test func prologBeforeTheRootDoesNotHideTheFormat() throws {
+        // BOM, blank lines, a comment and a stylesheet instruction before <rss>.
+        let text = "\u{FEFF}\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- generated -->\n"
+            + "<?xml-stylesheet type=\"text/xsl\" href=\"/rss.xsl\"?>\n\n"
+            + "<rss version=\"2.0\"><channel><title>Prolog</title><item><title>a</title><link>https://p.example/a</link></item></channel></rss>"
+        let feed = try FixtureLoader.parse(text: text)
+        #expect(feed.format == .rss20)
+        #expect(feed.title == "Prolog")
+        #expect(feed.items.map(\.link) == ["https://p.example/a"])
+    }
+
+    @Test func atomAfterACommentAndStylesheet() throws {
+        let feed = try FixtureLoader.parse(text: """
+            <!-- a comment first -->
+            <?xml-stylesheet href="atom.css" type="text/css"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><id>e1</id><title>t</title></entry></feed>
+            """)
+        #expect(feed.format == .atom10)
+        #expect(feed.items.map(\.id) == ["e1"])
+    }
+
+    @Test func rss092EnclosureSourceAndCategory() throws {
+        // RSS 0.92: every element of an item is optional; enclosure and category appear.
+        let feed = try FixtureLoader.parse(text: """
+            <rss version="0.92"><channel><title>Ninety-two</title><link>http://n.example.com/</link>
+            <item><description>Only a description &amp; an enclosure</description>
+              <enclosure url="http://n.example.com/a.mp3" length="12216320" type="audio/mpeg"/>
+              <category domain="http://n.example.com/cats">Radio</category></item>
+            </channel></rss>
+            """)
+        #expect(feed.format == .rss09x)
+        let item = try #require(feed.items.first)
+        #expect(item.title == nil)
+        #expect(item.summary == "Only a description & an enclosure")
+        #expect(item.enclosures == [Enclosure(url: "http://n.example.com/a.mp3", type: "audio/mpeg", length: 12_216_320)])
+        #expect(item.categories == ["Radio"])
+        #expect(item.id.hasPrefix("fnv1a:"))
+    }
+
+    @Test func atom03Base64Content() throws {
+        let html = Data("<p>Base &amp; sixty-four</p>".utf8).base64EncodedString()
+        let feed = try FixtureLoader.parse(text: """
+            <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title>
+            <entry><id>b</id><title>x</title><issued>2004-05-06T07:08:09+03:00</issued>
+            <content type="text/html" mode="base64">\(html)</content></entry></feed>
+            """)
+        #expect(feed.format == .atom03)
+        let entry = try #require(feed.items.first)
+        #expect(entry.content == "Base & sixty-four")
+        #expect(entry.contentHTML == "<p>Base &amp; sixty-four</p>")
+        #expect(entry.published == FixtureLoader.date("2004-05-06T04:08:09Z"))
+    }
+
+    @Test func jsonFeed10WithASingleAuthor() throws {
+        let feed = try FixtureLoader.parse(text: """
+            {"version": "https://jsonfeed.org/version/1", "title": "One",
+             "items": [{"id": 7, "content_text": "plain", "author": {"name": "Vugar"}}]}
+            """)
+        #expect(feed.format == .json10)
+        #expect(feed.items.first?.id == "7")
+        #expect(feed.items.first?.authors == ["Vugar"])
+        #expect(feed.items.first?.content == "plain")
+        #expect(feed.items.first?.contentHTML == nil)
+    }
+
+    @Test func jsonFeed11AuthorsAndLanguage() throws {
+        let feed = try FixtureLoader.parse(text: """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "Two", "language": "az",
+             "items": [{"id": "1", "content_html": "<p>Salam</p>", "image": "/i.png",
+                        "authors": [{"name": "Leyla"}, {"name": "Rashad"}]}]}
+            """, options: ParseOptions(baseURL: "https://j.example/feed.json"))
+        #expect(feed.format == .json11)
+        #expect(feed.language == "az")
+        let item = try #require(feed.items.first)
+        #expect(item.authors == ["Leyla", "Rashad"])
+        #expect(item.contentHTML == "<p>Salam</p>")
+        #expect(item.thumbnailURL == "https://j.example/i.png")
+    }
 }

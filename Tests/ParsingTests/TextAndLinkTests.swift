@@ -91,4 +91,47 @@ import FeedModel
         #expect(first == second)
         #expect(first.hasPrefix("fnv1a:") && first.count == "fnv1a:".count + 16)
     }
+
+    @Test func htmlSummaryAndContentAreKeptForTheDigest() throws {
+        let feed = try FixtureLoader.parse(text: """
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
+            <item><title>x</title><link>https://h.example/1</link>
+            <description>&lt;p&gt;Short &amp;amp; &lt;b&gt;bold&lt;/b&gt;&lt;/p&gt;</description>
+            <content:encoded><![CDATA[<p>Long</p><script>alert(1)</script><p>text</p>]]></content:encoded></item>
+            <item><title>plain</title><link>https://h.example/2</link><description>No markup &amp;amp; here</description></item>
+            </channel></rss>
+            """)
+        let item = feed.items[0]
+        #expect(item.summary == "Short & bold")
+        #expect(item.summaryHTML == "<p>Short &amp; <b>bold</b></p>")
+        #expect(item.content == "Long text")
+        #expect(item.contentHTML == "<p>Long</p><script>alert(1)</script><p>text</p>")
+        #expect(feed.items[1].summary == "No markup & here")
+        #expect(feed.items[1].summaryHTML == nil)
+    }
+
+    @Test func rawMarkupInsideADescriptionIsKeptAsHTML() throws {
+        let feed = try FixtureLoader.parse(text: """
+            <rss version="2.0"><channel><title>t</title><item><title>x</title><link>https://h.example/1</link>
+            <description><p>a &lt; b <a href="https://h.example/?x=1&amp;y=2" onclick="evil()">link</a></p><br/><script>x()</script>end</description>
+            </item></channel></rss>
+            """)
+        let item = try #require(feed.items.first)
+        #expect(item.summary == "a < b link end")
+        #expect(item.summaryHTML == "<p>a &lt; b <a href=\"https://h.example/?x=1&amp;y=2\">link</a></p><br>end")
+    }
+
+    @Test func atomXHTMLContentIsKeptAsHTML() throws {
+        let feed = try FixtureLoader.parse(text: """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><id>1</id><title type="html">&lt;i&gt;Hi&lt;/i&gt; &amp;amp; bye</title>
+            <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>One &amp; <em>two</em></p><p>three</p></div></content>
+            <summary type="text">1 &lt; 2</summary></entry></feed>
+            """)
+        let entry = try #require(feed.items.first)
+        #expect(entry.title == "Hi & bye")
+        #expect(entry.content == "One & two three")
+        #expect(entry.contentHTML == "<div><p>One &amp; <em>two</em></p><p>three</p></div>")
+        #expect(entry.summary == "1 < 2")
+        #expect(entry.summaryHTML == nil)
+    }
 }
