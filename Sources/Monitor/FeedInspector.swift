@@ -15,7 +15,20 @@ public struct FeedInspector {
     }
 
     /// Reads and parses `source` (a path, or an http, https or file URL).
+    /// A local file is read in chunks (FeedParser.Stream), never whole: a 100 MB file costs no 100 MB.
     public func parse(_ source: String, encoding: String? = nil, timeZone: TimeZone? = nil) throws(MonitorError) -> ParsedFeed {
+        if !Self.isURL(source) {
+            guard FileManager.default.isReadableFile(atPath: source) else {
+                throw .input("read \(source): no such file or not readable")
+            }
+            let url = URL(fileURLWithPath: source)
+            do {
+                return try FeedParser().parse(contentsOf: url, options: ParseOptions(
+                    encodingOverride: encoding, defaultTimeZone: timeZone, baseURL: url.absoluteString))
+            } catch {
+                throw .input("parse \(source): \(error.message)")
+            }
+        }
         let document = try load(source)
         do {
             return try FeedParser().parse(document.body, options: ParseOptions(
@@ -40,9 +53,14 @@ public struct FeedInspector {
         var url: String?
     }
 
+    private static func isURL(_ source: String) -> Bool {
+        let lower = source.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:")
+    }
+
     private func load(_ source: String) throws(MonitorError) -> Document {
         let lower = source.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:") else {
+        guard Self.isURL(source) else {
             guard let data = FileManager.default.contents(atPath: source) else {
                 throw .input("read \(source): no such file or not readable")
             }

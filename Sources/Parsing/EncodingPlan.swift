@@ -11,7 +11,8 @@ struct EncodingPlan: Equatable {
     /// A BOM wins; then valid UTF-8 with non-ASCII bytes (a legacy label on
     /// UTF-8 bytes is the commonest mojibake trap); then feeds.conf's
     /// encoding=, the HTTP charset and the declaration, in that order.
-    static func decide(for data: Data, options: ParseOptions) -> EncodingPlan {
+    /// `isComplete` is false when `data` is only the head of a stream: it may end inside a character.
+    static func decide(for data: Data, options: ParseOptions, isComplete: Bool = true) -> EncodingPlan {
         if hasBOM(data) { return EncodingPlan() }
         let declared = declaredEncoding(data)
         let chosen = options.encodingOverride ?? options.httpCharset ?? declared
@@ -26,7 +27,7 @@ struct EncodingPlan: Equatable {
                                 warning: needsIgnore ? "encoding declared as \(declared!) but read as UTF-8" : nil)
         }
         let source = options.encodingOverride != nil ? "feeds.conf encoding" : (options.httpCharset != nil ? "HTTP charset" : "declared encoding")
-        if hasNonASCII(data), isValidUTF8(data) {
+        if hasNonASCII(data), isComplete ? isValidUTF8(data) : isValidUTF8Head(data) {
             return EncodingPlan(ignoreDeclaredEncoding: true,
                                 warning: "\(source) \(chosen) ignored: the bytes are valid UTF-8")
         }
@@ -57,6 +58,11 @@ struct EncodingPlan: Equatable {
 
     static func hasNonASCII(_ data: Data) -> Bool {
         data.contains { $0 >= 0x80 }
+    }
+
+    /// Valid UTF-8 but for a character cut at the end (at most three bytes).
+    static func isValidUTF8Head(_ data: Data) -> Bool {
+        (0...min(3, data.count)).contains { isValidUTF8(data.dropLast($0)) }
     }
 
     static func isValidUTF8(_ data: Data) -> Bool {

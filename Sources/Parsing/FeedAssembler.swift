@@ -33,6 +33,8 @@ struct FeedAssembler {
         var escapesText = false
         /// A field that received child elements: its value is HTML, whatever it declared.
         var hasChildMarkup = false
+        /// Whether the field's text was cut at ParseLimits.maxFieldBytes.
+        var isTruncated = false
     }
 
     struct Attribute {
@@ -57,11 +59,13 @@ struct FeedAssembler {
     private var itemPublishedRank = Int.max
     private var rawItems: [ItemDraft] = []
     private let future: FutureDate
+    private let maxFieldBytes: Int
 
     init(options: ParseOptions) {
         self.options = options
         self.documentBase = options.baseURL.flatMap { URL(string: $0) }
         self.future = FutureDate(options: options)
+        self.maxFieldBytes = options.limits.maxFieldBytes
     }
 
     /// Whether the open element's text is kept: only fields and the markup
@@ -98,7 +102,7 @@ struct FeedAssembler {
         case .inner:
             // Kept as HTML in the field's text; HTMLTextScanner turns it into breaks for the plain text.
             if let fieldIndex { stack[fieldIndex].hasChildMarkup = true }
-            FieldMarkup.appendStartTag(name, attributes: FieldMarkup.keepsAttributes(name) ? attributes() : [], to: &text)
+            if text.count < maxFieldBytes { FieldMarkup.appendStartTag(name, attributes: FieldMarkup.keepsAttributes(name) ? attributes() : [], to: &text) }
         case .skippedInner, .ignored:
             // Nothing below reads their attributes or their xml:base.
             break
@@ -154,7 +158,9 @@ struct FeedAssembler {
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard isCollectingText else { return }
-        if isEscapingText {
+        if text.count &+ bytes.count > maxFieldBytes {
+            truncate(bytes)
+        } else if isEscapingText {
             FieldMarkup.appendEscaped(bytes, to: &text)
         } else {
             text.append(contentsOf: bytes)
@@ -165,7 +171,7 @@ struct FeedAssembler {
         guard let frame = pop() else { return }
         switch frame.role {
         case .inner:
-            FieldMarkup.appendEndTag(frame.name, to: &text)
+            if text.count < maxFieldBytes { FieldMarkup.appendEndTag(frame.name, to: &text) }
             return
         case .skippedInner, .ignored, .root, .channel, .group:
             break
@@ -187,6 +193,17 @@ struct FeedAssembler {
             item = nil
         }
         text.removeSubrange(frame.textStart...)
+    }
+
+    /// A field over ParseLimits.maxFieldBytes keeps its first bytes (whole
+    /// characters) and says so once.
+    private mutating func truncate(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var room = max(0, maxFieldBytes - text.count)
+        while room > 0, room < bytes.count, bytes[room] & 0xC0 == 0x80 { room -= 1 }
+        text.append(contentsOf: bytes.prefix(room))
+        guard let fieldIndex, !stack[fieldIndex].isTruncated else { return }
+        stack[fieldIndex].isTruncated = true
+        warn(line: 0, column: 0, "<\(stack[fieldIndex].name)> is longer than \(maxFieldBytes) bytes; cut there")
     }
 
     /// Closes what a truncated document left open, so its last item is kept.

@@ -11,6 +11,7 @@ public struct FeedParser: Sendable {
     /// The feed in `data`, recognised by content (root element and namespace, or JSON).
     /// Throws only when nothing feed-like can be read: .empty, .htmlNotFeed or .unparseable.
     public func parse(_ data: Data, options: ParseOptions = ParseOptions()) throws(ParseError) -> ParsedFeed {
+        try Self.checkSize(data.count, options: options)
         let start = Self.firstSignificantByte(data)
         guard let start else {
             throw ParseError(kind: .empty, message: "parse: document is empty")
@@ -26,6 +27,11 @@ public struct FeedParser: Sendable {
         let plan = EncodingPlan.decide(for: data, options: options)
         let parser = XMLPushParser(options: options, plan: plan)
         parser.parse(data)
+        return try Self.result(of: parser)
+    }
+
+    /// The feed a finished parser read, or why there is none.
+    static func result(of parser: XMLPushParser) throws(ParseError) -> ParsedFeed {
         switch parser.outcome {
         case .html:
             throw ParseError(kind: .htmlNotFeed, message: "parse: an HTML page, not a feed")
@@ -38,6 +44,13 @@ public struct FeedParser: Sendable {
             var feed = parser.finish()
             feed.warnings = Self.capped(parser.warnings)
             return feed
+        }
+    }
+
+    static func checkSize(_ count: Int, options: ParseOptions) throws(ParseError) {
+        let limit = options.limits.maxDocumentBytes
+        guard count <= limit else {
+            throw ParseError(kind: .tooLarge, message: "parse: document is larger than \(limit) bytes (ParseLimits.maxDocumentBytes)")
         }
     }
 

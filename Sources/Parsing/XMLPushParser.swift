@@ -37,6 +37,41 @@ final class XMLPushParser {
 
     /// Parses all of `data`; errors libxml2 forgave end up in the assembler's warnings.
     func parse(_ data: Data) {
+        data.withUnsafeBytes { push($0) }
+        end()
+    }
+
+    /// Whether libxml2 has given up (a fatal error it cannot recover from, or not a feed).
+    private(set) var isStopped = false
+
+    /// Feeds the next bytes of the document; the first call creates the parser.
+    /// Memory stays bounded: libxml2 keeps only what it has not consumed yet.
+    func push(_ raw: UnsafeRawBufferPointer) {
+        if state.pointee.context == nil { begin() }
+        guard !isStopped, let context = state.pointee.context,
+              let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+        var offset = 0
+        while offset < raw.count {
+            let size = min(Self.chunkSize, raw.count - offset)
+            let status = xmlParseChunk(context, base + offset, Int32(size), 0)
+            offset += size
+            if status != 0, context.pointee.disableSAX != 0 || context.pointee.instate == XML_PARSER_EOF {
+                isStopped = true
+                return
+            }
+        }
+    }
+
+    /// Ends the document: what a truncated document left open is closed.
+    func end() {
+        if state.pointee.context == nil { begin() }
+        guard let context = state.pointee.context else { return }
+        xmlParseChunk(context, nil, 0, 1)
+        let (line, column) = state.pointee.position()
+        state.pointee.assembler.closeOpenElements(line: line, column: column)
+    }
+
+    private func begin() {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
@@ -60,6 +95,7 @@ final class XMLPushParser {
         let userData = UnsafeMutableRawPointer(state)
         guard let context = xmlCreatePushParserCtxt(&handler, userData, nil, 0, nil) else {
             state.pointee.assembler.warn(line: 0, column: 0, "libxml2 could not create a parser")
+            isStopped = true
             return
         }
         state.pointee.context = context
@@ -75,20 +111,6 @@ final class XMLPushParser {
             }
         }
         if let warning = plan.warning { state.pointee.assembler.warn(line: 1, column: 1, warning) }
-
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
-            var offset = 0
-            while offset < raw.count {
-                let size = min(Self.chunkSize, raw.count - offset)
-                let status = xmlParseChunk(context, base + offset, Int32(size), 0)
-                offset += size
-                if status != 0, context.pointee.disableSAX != 0 || context.pointee.instate == XML_PARSER_EOF { return }
-            }
-        }
-        xmlParseChunk(context, nil, 0, 1)
-        let (line, column) = state.pointee.position()
-        state.pointee.assembler.closeOpenElements(line: line, column: column)
     }
 
     /// Warnings in document order: libxml2's complaints merged with the assembler's.
