@@ -60,12 +60,16 @@ struct FeedAssembler {
     private var rawItems: [ItemDraft] = []
     private let future: FutureDate
     private let maxFieldBytes: Int
+    private let maxDepth: Int
+    /// Elements open beyond maxDepth, counted instead of stacked.
+    private var overflowDepth = 0
 
     init(options: ParseOptions) {
         self.options = options
         self.documentBase = options.baseURL.flatMap { URL(string: $0) }
         self.future = FutureDate(options: options)
         self.maxFieldBytes = options.limits.maxFieldBytes
+        self.maxDepth = options.limits.maxDepth
     }
 
     /// Whether the open element's text is kept: only fields and the markup
@@ -81,6 +85,13 @@ struct FeedAssembler {
     /// Returns false when the document is not a feed and parsing should stop.
     /// `attributes` is called only for elements whose attributes matter (most are skipped).
     mutating func startElement(uri: String, name: String, declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
+        if stack.count >= maxDepth {
+            // Deeper elements are not tracked (their text still counts): no
+            // document can make the stack grow without bound.
+            if overflowDepth == 0 { warn(line: 0, column: 0, "elements nested deeper than \(maxDepth); their structure is ignored") }
+            overflowDepth += 1
+            return true
+        }
         guard let parent = stack.indices.last else {
             let (attrs, base) = read(attributes(), base: documentBase)
             return startRoot(uri: uri, name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
@@ -168,6 +179,10 @@ struct FeedAssembler {
     }
 
     mutating func endElement(line: Int, column: Int) {
+        if overflowDepth > 0 {
+            overflowDepth -= 1
+            return
+        }
         guard let frame = pop() else { return }
         switch frame.role {
         case .inner:

@@ -8,8 +8,12 @@ public struct ParseLimits: Sendable, Equatable {
     public var maxFieldBytes: Int
     /// A date more than this many seconds after the parse time is flagged (clock skew allowed).
     public var futureSkewSeconds: Double
+    /// Elements nested deeper are not tracked (libxml2's push parser sets no depth limit of its own).
+    public var maxDepth: Int
 
-    public init(maxDocumentBytes: Int = 512 << 20, maxFieldBytes: Int = 4 << 20, futureSkewSeconds: Double = 600) {
+    public init(maxDocumentBytes: Int = 512 << 20, maxFieldBytes: Int = 4 << 20, futureSkewSeconds: Double = 600,
+                maxDepth: Int = 512) {
+        self.maxDepth = maxDepth
         self.maxDocumentBytes = maxDocumentBytes
         self.maxFieldBytes = maxFieldBytes
         self.futureSkewSeconds = futureSkewSeconds

@@ -72,6 +72,9 @@ struct SAXState {
         let message = error.pointee.message.map { String(cString: $0) }?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(error.pointee.code)"
         errors.append("\(error.pointee.line):\(error.pointee.int2): \(message)")
+        if let text = BrokenReference.text(for: error, context: context) {
+            text.withUnsafeBufferPointer { assembler.characters($0) }
+        }
     }
 
     func position() -> (Int, Int) {
