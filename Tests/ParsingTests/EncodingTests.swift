@@ -47,4 +47,60 @@ import FeedModel
         #expect(feed.title == "Şuşa xəbərləri")
         #expect(feed.items.count == 1)
     }
+
+    private func document(_ title: String, declaration: String?) -> String {
+        (declaration.map { "<?xml version=\"1.0\" encoding=\"\($0)\"?>\n" } ?? "")
+            + "<rss version=\"2.0\"><channel><title>\(title)</title><item><title>\(title)</title><link>https://e.example/1</link></item></channel></rss>"
+    }
+
+    @Test func armscii8ThroughIconv() throws {
+        // "Երևան և Արցախ" in ARMSCII-8 (glibc iconv's table), which libxml2 reaches through iconv.
+        let head = Data("<?xml version=\"1.0\" encoding=\"ARMSCII-8\"?><rss version=\"2.0\"><channel><title>".utf8)
+        let title: [UInt8] = [0xBA, 0xF1, 0xA2, 0xB3, 0xDD, 0x20, 0xA2, 0x20, 0xB2, 0xF1, 0xF3, 0xB3, 0xCB]
+        let tail = Data("</title><item><title>i</title><link>https://e.example/1</link></item></channel></rss>".utf8)
+        let feed = try FeedParser().parse(head + Data(title) + tail)
+        #expect(feed.title == "Երևան և Արցախ")
+        #expect(feed.items.count == 1)
+    }
+
+    @Test func iso8859Family() throws {
+        // ISO-8859-9 (Turkish): Ş is 0xDE, ş is 0xFE; ISO-8859-5 (Cyrillic): Б is 0xB1, а is 0xD0.
+        let turkish = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-9\"?><rss version=\"2.0\"><channel><title>".utf8)
+            + Data([0xDE, 0x75, 0xFE, 0x61]) + Data("</title><item><title>i</title></item></channel></rss>".utf8)
+        #expect(try FeedParser().parse(turkish).title == "Şuşa")
+        let cyrillic = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-5\"?><rss version=\"2.0\"><channel><title>".utf8)
+            + Data([0xB1, 0xD0, 0xDA, 0xE3]) + Data("</title><item><title>i</title></item></channel></rss>".utf8)
+        #expect(try FeedParser().parse(cyrillic).title == "Баку")
+        let latin1 = try #require(document("Café Tbilisi", declaration: "ISO-8859-1").data(using: .isoLatin1))
+        #expect(try FeedParser().parse(latin1).title == "Café Tbilisi")
+    }
+
+    @Test func utf16WithByteOrderMarks() throws {
+        let text = document("Гюмри", declaration: "UTF-16")
+        let little = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+        let big = Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!
+        #expect(try FeedParser().parse(little).title == "Гюмри")
+        #expect(try FeedParser().parse(big).items.first?.title == "Гюмри")
+    }
+
+    @Test func utf16DeclaredWithoutAByteOrderMark() throws {
+        let little = try #require(document("Гянджа", declaration: "UTF-16LE").data(using: .utf16LittleEndian))
+        let big = try #require(document("Гянджа", declaration: "UTF-16BE").data(using: .utf16BigEndian))
+        #expect(try FeedParser().parse(little).title == "Гянджа")
+        #expect(try FeedParser().parse(big).title == "Гянджа")
+    }
+
+    @Test func invalidUTF8BytesBecomeReplacementCharacters() throws {
+        let feed = try FeedParser().parse(Data("<rss version=\"2.0\"><channel><title>t</title><item><title>Ba".utf8)
+            + Data([0xFF, 0xC3]) + Data("ku</title><link>https://e.example/1</link></item><item><title>Şəki</title></item></channel></rss>".utf8))
+        #expect(feed.items.first?.title == "Ba\u{FFFD}\u{FFFD}ku")
+        #expect(feed.items.last?.title == "Şəki")
+    }
+
+    @Test func invalidBytesInADeclaredUTF8StreamAreReplacedToo() throws {
+        let stream = FeedParser.Stream()
+        try stream.feed(Data("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>t</title><item><title>x".utf8) + Data([0xE2, 0x82]))
+        try stream.feed(Data([0x41]) + Data("y</title><link>https://e.example/1</link></item></channel></rss>".utf8))
+        #expect(try stream.finish().items.first?.title == "x\u{FFFD}Ay")
+    }
 }
