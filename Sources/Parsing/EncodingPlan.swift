@@ -13,7 +13,13 @@ struct EncodingPlan: Equatable {
     /// encoding=, the HTTP charset and the declaration, in that order.
     /// `isComplete` is false when `data` is only the head of a stream: it may end inside a character.
     static func decide(for data: Data, options: ParseOptions, isComplete: Bool = true) -> EncodingPlan {
-        if hasBOM(data) { return EncodingPlan() }
+        if hasBOM(data) {
+            // libxml2 would switch to a declared legacy encoding after a UTF-8 BOM.
+            let declared = declaredEncoding(data)
+            let legacy = declared.map { !$0.uppercased().hasPrefix("UTF") } ?? false
+            return EncodingPlan(ignoreDeclaredEncoding: legacy,
+                                warning: legacy ? "encoding declared as \(declared!) but the document starts with a byte order mark; read by the mark" : nil)
+        }
         let declared = declaredEncoding(data)
         let chosen = options.encodingOverride ?? options.httpCharset ?? declared
         guard let chosen, !chosen.isEmpty else { return EncodingPlan() }
@@ -45,7 +51,8 @@ struct EncodingPlan: Equatable {
 
     /// The encoding="..." of the XML declaration, if the document starts with one.
     static func declaredEncoding(_ data: Data) -> String? {
-        let head = String(decoding: data.prefix(256), as: UTF8.self)
+        var head = Substring(String(decoding: data.prefix(256), as: UTF8.self))
+        if head.first == "\u{FEFF}" { head = head.dropFirst() }
         guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return nil }
         let declaration = head[..<end.lowerBound]
         guard let key = declaration.range(of: "encoding") else { return nil }

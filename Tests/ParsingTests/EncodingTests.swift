@@ -103,4 +103,17 @@ import FeedModel
         try stream.feed(Data([0x41]) + Data("y</title><link>https://e.example/1</link></item></channel></rss>".utf8))
         #expect(try stream.finish().items.first?.title == "x\u{FFFD}Ay")
     }
+
+    @Test func orderIsBOMThenValidUTF8ThenConfThenHTTPThenDeclaration() throws {
+        let utf8WithBOM = Data([0xEF, 0xBB, 0xBF]) + Data(document("Новости", declaration: "windows-1251").utf8)
+        // A BOM beats feeds.conf's encoding=.
+        #expect(try FeedParser().parse(utf8WithBOM, options: ParseOptions(encodingOverride: "KOI8-R")).title == "Новости")
+        // Valid UTF-8 beats feeds.conf's encoding= and the HTTP charset.
+        let utf8 = Data(document("Новости", declaration: nil).utf8)
+        #expect(try FeedParser().parse(utf8, options: ParseOptions(httpCharset: "windows-1251", encodingOverride: "KOI8-R")).title == "Новости")
+        // feeds.conf beats the HTTP charset, which beats the declaration.
+        let fixture = try FixtureLoader.data("koi8-r.xml")
+        #expect(try FeedParser().parse(fixture, options: ParseOptions(httpCharset: "windows-1251", encodingOverride: "KOI8-R")).title == "Новости Кавказа")
+        #expect(try FeedParser().parse(fixture, options: ParseOptions(httpCharset: "windows-1251")).title != "Новости Кавказа")
+    }
 }
