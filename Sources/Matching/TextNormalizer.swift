@@ -78,7 +78,13 @@ public struct TextNormalizer: Sendable {
                 let entry = packed[Int(b)]
                 if entry & Flag.word != 0 {
                     if !lastWasWord {
-                        if pendingHyphen >= 0 { buffer[pendingHyphen] = 0x20; pendingHyphen = -1 }
+                        if pendingHyphen >= 0 {
+                            // The hyphen becomes a space, which starts no pattern:
+                            // its start is the last one recorded.
+                            buffer[pendingHyphen] = 0x20
+                            pendingHyphen = -1
+                            startCount -= 1
+                        }
                         starts[startCount] = Int32(truncatingIfNeeded: o)
                         startCount += 1
                         lastWasWord = true
@@ -171,7 +177,7 @@ public struct TextNormalizer: Sendable {
             let word = entry & Flag.word != 0
             if word {
                 if !lastWasWord {
-                    if pendingHyphen >= 0 { buffer[pendingHyphen] = 0x20 }
+                    if pendingHyphen >= 0 { buffer[pendingHyphen] = 0x20; startCount -= 1 }
                     starts[startCount] = Int32(truncatingIfNeeded: o)
                     startCount += 1
                 }
