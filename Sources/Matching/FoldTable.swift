@@ -15,6 +15,25 @@ struct FoldTable: Sendable {
     let offsets: [Int32]
     let bytes: [UInt8]
     let isWord: [Bool]
+    /// The same per slot in one word, for the normaliser's hot loop: folded
+    /// UTF-8 packed little-endian in bits 0..31, its length in bits 32..39
+    /// (`long` when over 4 bytes: read `bytes` then), and the `Flag`s above.
+    let packed: [UInt64]
+
+    /// Flags of `packed`.
+    enum Flag {
+        static let word: UInt64 = 1 << 40
+        /// Folds to one space (whitespace of any kind).
+        static let space: UInt64 = 1 << 41
+        /// Folds to '-' (dashes, minus).
+        static let hyphen: UInt64 = 1 << 42
+        /// A combining mark that is dropped and belongs to the letter before it.
+        static let extendsPrevious: UInt64 = 1 << 43
+        /// Armenian ւ/Ւ, which becomes վ right after ե.
+        static let armenianYiwn: UInt64 = 1 << 44
+    }
+    /// Value of the length field when the folded form is longer than 4 bytes.
+    static let long: UInt64 = 0xFF
 
     private init() {
         var offsets: [Int32] = [0]
@@ -36,6 +55,25 @@ struct FoldTable: Sendable {
         self.offsets = offsets
         self.bytes = bytes
         self.isWord = isWord
+        var packed: [UInt64] = []
+        packed.reserveCapacity(slots.count)
+        for (k, value) in slots.enumerated() {
+            let folded = bytes[Int(offsets[k]) ..< Int(offsets[k + 1])]
+            var entry: UInt64 = 0
+            if folded.count <= 4 {
+                for (shift, byte) in folded.enumerated() { entry |= UInt64(byte) << (8 * shift) }
+                entry |= UInt64(folded.count) << 32
+            } else {
+                entry |= FoldTable.long << 32
+            }
+            if isWord[k] { entry |= Flag.word }
+            if folded.elementsEqual([0x20]) { entry |= Flag.space }
+            if folded.elementsEqual([0x2D]) { entry |= Flag.hyphen }
+            if folded.isEmpty && (0x0300...0x036F).contains(value) { entry |= Flag.extendsPrevious }
+            if value == 0x0582 || value == 0x0552 { entry |= Flag.armenianYiwn }
+            packed.append(entry)
+        }
+        self.packed = packed
     }
 
     /// The table slot of a scalar value, or nil when it is not in the table.

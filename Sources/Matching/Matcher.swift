@@ -99,7 +99,7 @@ public final class Matcher: Sendable {
             guard !text.isEmpty else { continue }
             normalizer.normalize(text, into: &buffer)
             for found in occurrences(in: buffer) {
-                switch found.owner.target {
+                switch found.target {
                 case .entity(let index): foundEntities[index] = true
                 case .term(let index): foundTerms[index] = true
                 }
@@ -117,9 +117,13 @@ public final class Matcher: Sendable {
         normalizer.normalize(text).string
     }
 
-    /// One accepted occurrence, in normalised byte offsets.
+    /// One accepted occurrence, in normalised byte offsets. Plain values only
+    /// (the owner by index), so sorting and copying them costs no reference counting.
     private struct Occurrence {
-        let owner: PatternOwner
+        let target: MatchTarget
+        /// `owners[pattern][owner]` is the spelling that hit.
+        let pattern: Int32
+        let owner: Int32
         let range: Range<Int>
     }
 
@@ -129,29 +133,42 @@ public final class Matcher: Sendable {
         let bytes = normalized.normalizedBytes
         var candidates: [Occurrence] = []
         // The trie only starts patterns where the start boundary holds.
-        for (pattern, end) in trie.scan(bytes) {
+        for (pattern, end) in trie.scan(normalized) {
             let start = end - trie.patternLengths[pattern]
-            for owner in owners[pattern] {
+            let checks = checksEnd[pattern]
+            // Whether the pattern ends inside a word: nil until needed.
+            var endsInsideWord: Bool?
+            let patternOwners = owners[pattern]
+            for index in patternOwners.indices {
+                let owner = patternOwners[index]
                 var hitEnd = end
-                if checksEnd[pattern] {
+                if checks {
                     if owner.isStem {
                         guard let stemEnd = WordBoundary.stemEnd(from: end, in: bytes, maxSuffix: maxSuffixLength)
                         else { continue }
                         hitEnd = stemEnd
-                    } else if let after = WordBoundary.scalar(at: end, in: bytes), WordBoundary.isWord(after.value) {
-                        continue
+                    } else {
+                        if endsInsideWord == nil {
+                            endsInsideWord = WordBoundary.scalar(at: end, in: bytes).map { WordBoundary.isWord($0.value) } ?? false
+                        }
+                        if endsInsideWord == true { continue }
                     }
                 }
-                candidates.append(Occurrence(owner: owner, range: start..<hitEnd))
+                candidates.append(Occurrence(target: owner.target, pattern: Int32(pattern), owner: Int32(index),
+                                             range: start..<hitEnd))
             }
         }
         guard !candidates.isEmpty else { return [] }
         let inTextOrder: (Occurrence, Occurrence) -> Bool = { a, b in
             if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
             if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
-            return Matcher.order(a.owner.target) < Matcher.order(b.owner.target)
+            return Matcher.order(a.target) < Matcher.order(b.target)
         }
-        candidates.sort(by: inTextOrder)
+        // The scan yields text order by start, then by shorter end first; only
+        // ties need the sort, so usually it is skipped.
+        if zip(candidates, candidates.dropFirst()).contains(where: { !inTextOrder($0, $1) }) {
+            candidates.sort(by: inTextOrder)
+        }
         // Usually nothing overlaps and the text order is all there is to do.
         var reach = 0
         var overlapping = false
@@ -161,23 +178,37 @@ public final class Matcher: Sendable {
         }
         if !overlapping { return candidates }
 
-        // Longest first, so a shorter overlapping spelling of the same thing
-        // (Karabakh inside Nagorno-Karabakh) is dropped. The sort is stable,
-        // so among equals the first spelling written wins.
-        let byLength = candidates.enumerated().sorted { a, b in
-            let la = a.element.range.count, lb = b.element.range.count
-            if la != lb { return la > lb }
-            return a.offset < b.offset
+        // Overlaps only happen inside a cluster of candidates that overlap
+        // one another in a chain; each cluster is resolved on its own, longest
+        // first, so a shorter overlapping spelling of the same thing (Karabakh
+        // inside Nagorno-Karabakh) is dropped; among equals the first in text
+        // order wins.
+        var accepted = [Bool](repeating: false, count: candidates.count)
+        var clusterStart = 0
+        while clusterStart < candidates.count {
+            var clusterEnd = clusterStart + 1
+            var clusterReach = candidates[clusterStart].range.upperBound
+            while clusterEnd < candidates.count && candidates[clusterEnd].range.lowerBound < clusterReach {
+                clusterReach = max(clusterReach, candidates[clusterEnd].range.upperBound)
+                clusterEnd += 1
+            }
+            let cluster = clusterStart ..< clusterEnd
+            let byLength = cluster.sorted { a, b in
+                let la = candidates[a].range.count, lb = candidates[b].range.count
+                if la != lb { return la > lb }
+                return a < b
+            }
+            for index in byLength {
+                let candidate = candidates[index]
+                let clash = cluster.contains { other in
+                    accepted[other] && candidates[other].target == candidate.target
+                        && candidates[other].range.overlaps(candidate.range)
+                }
+                if !clash { accepted[index] = true }
+            }
+            clusterStart = clusterEnd
         }
-        var kept: [MatchTarget: [Range<Int>]] = [:]
-        var accepted: [Occurrence] = []
-        for (_, candidate) in byLength {
-            let taken = kept[candidate.owner.target, default: []]
-            if taken.contains(where: { $0.overlaps(candidate.range) }) { continue }
-            kept[candidate.owner.target, default: []].append(candidate.range)
-            accepted.append(candidate)
-        }
-        return accepted.sorted(by: inTextOrder)
+        return candidates.indices.filter { accepted[$0] }.map { candidates[$0] }
     }
 
     /// Entities before terms, each in definition order.
@@ -193,11 +224,11 @@ public final class Matcher: Sendable {
         let from = utf8.index(utf8.startIndex, offsetBy: original.lowerBound)
         let to = utf8.index(from, offsetBy: original.count)
         let entity: String?
-        switch occurrence.owner.target {
+        switch occurrence.target {
         case .entity(let index): entity = entityNames[index]
         case .term: entity = nil
         }
-        return Hit(entity: entity, spelling: occurrence.owner.written, field: field,
+        return Hit(entity: entity, spelling: owners[Int(occurrence.pattern)][Int(occurrence.owner)].written, field: field,
                    matchedText: String(decoding: utf8[from..<to], as: UTF8.self),
                    start: original.lowerBound, end: original.upperBound)
     }

@@ -1,85 +1,151 @@
-/// The growing output of `TextNormalizer`: normalised bytes and, per byte, the
-/// original range it came from. Raw buffers instead of three Arrays because
-/// appending to Arrays byte by byte was the normaliser's main cost.
-/// Used linearly: create, append (and `removeAll()` to reuse), then either
+/// The output of `TextNormalizer` in raw buffers, reused across fields:
+/// - the normalised bytes;
+/// - the offset map as `OffsetSegment`s: one per stretch that was copied byte
+///   for byte (ASCII, Cyrillic case, Mtavruli) and one per scalar whose folded
+///   form has another length, so mostly-unchanged text costs nothing per byte;
+/// - `patternStarts`: the normalised offsets where a pattern may start (word
+///   starts and punctuation, never inside a word nor at a space), so the trie
+///   is walked from there without decoding the text again.
+/// Used linearly: create, normalise into it (as often as needed), then either
 /// `finish()` or `deallocate()` exactly once.
 struct NormalizedTextBuilder {
-    private(set) var count = 0
-    private var capacity: Int
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var starts: UnsafeMutablePointer<Int32>
-    private var ends: UnsafeMutablePointer<Int32>
+    var count = 0
+    var capacity: Int
+    var bytes: UnsafeMutablePointer<UInt8>
+
+    var segmentCount = 0
+    var segmentCapacity: Int
+    var segments: UnsafeMutablePointer<OffsetSegment>
+
+    var startCount = 0
+    var startCapacity: Int
+    var starts: UnsafeMutablePointer<Int32>
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         bytes = .allocate(capacity: self.capacity)
-        starts = .allocate(capacity: self.capacity)
-        ends = .allocate(capacity: self.capacity)
+        segmentCapacity = 16
+        segments = .allocate(capacity: segmentCapacity)
+        startCapacity = self.capacity
+        starts = .allocate(capacity: startCapacity)
     }
 
-    /// Makes room for `extra` more bytes.
+    /// Makes room for `extra` more normalised bytes.
     @inline(__always)
     mutating func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: max(capacity * 2, count + extra)) }
+        if count + extra > capacity { growBytes(to: max(capacity * 2, count + extra)) }
     }
 
-    private mutating func grow(to newCapacity: Int) {
-        func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
-            let new = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
-            new.moveInitialize(from: old, count: count)
-            old.deallocate()
-            return new
-        }
-        bytes = moved(bytes)
-        starts = moved(starts)
-        ends = moved(ends)
+    mutating func growBytes(to newCapacity: Int) {
+        bytes = NormalizedTextBuilder.moved(bytes, count: count, to: newCapacity)
         capacity = newCapacity
     }
 
-    /// Appends one byte; the caller has reserved room for it.
-    @inline(__always)
-    mutating func append(_ byte: UInt8, start: Int, end: Int) {
-        bytes[count] = byte
-        starts[count] = Int32(truncatingIfNeeded: start)
-        ends[count] = Int32(truncatingIfNeeded: end)
-        count += 1
+    /// Makes room for `extra` more pattern starts.
+    mutating func reserveStarts(_ extra: Int) {
+        if startCount + extra > startCapacity {
+            let newCapacity = max(startCapacity * 2, startCount + extra)
+            starts = NormalizedTextBuilder.moved(starts, count: startCount, to: newCapacity)
+            startCapacity = newCapacity
+        }
     }
 
+    /// Appends a segment, growing the buffer when needed (segments are rare).
     @inline(__always)
-    func byte(at index: Int) -> UInt8 { bytes[index] }
+    mutating func appendSegment(_ segment: OffsetSegment) {
+        if segmentCount == segmentCapacity {
+            segments = NormalizedTextBuilder.moved(segments, count: segmentCount, to: segmentCapacity * 2)
+            segmentCapacity *= 2
+        }
+        segments[segmentCount] = segment
+        segmentCount += 1
+    }
 
-    @inline(__always)
-    mutating func setByte(_ byte: UInt8, at index: Int) { bytes[index] = byte }
+    private static func moved<T>(_ old: UnsafeMutablePointer<T>, count: Int, to newCapacity: Int) -> UnsafeMutablePointer<T> {
+        let new = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
+        new.moveInitialize(from: old, count: count)
+        old.deallocate()
+        return new
+    }
 
-    /// Extends the original range of the last byte to `end`.
-    @inline(__always)
-    mutating func extendLast(to end: Int) { ends[count - 1] = Int32(truncatingIfNeeded: end) }
+    mutating func removeAll() {
+        count = 0
+        segmentCount = 0
+        startCount = 0
+    }
 
-    var last: UInt8? { count > 0 ? bytes[count - 1] : nil }
-
-    mutating func removeAll() { count = 0 }
-
-    /// The normalised bytes so far; valid until the next append or deallocation.
+    /// The normalised bytes so far; valid until the next normalisation or deallocation.
     var normalizedBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes, count: count) }
 
-    /// The original UTF-8 byte range behind a non-empty range of normalised bytes.
+    /// Normalised offsets where a pattern may start, ascending.
+    var patternStarts: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: starts, count: startCount) }
+
+    /// The original UTF-8 byte range behind a non-empty range of normalised
+    /// bytes that starts and ends on scalar boundaries.
     func originalRange(of normalized: Range<Int>) -> Range<Int> {
-        Int(starts[normalized.lowerBound]) ..< Int(ends[normalized.upperBound - 1])
+        let first = segmentIndex(of: normalized.lowerBound)
+        let lastByte = normalized.upperBound - 1
+        var last = first
+        while last + 1 < segmentCount && Int(segments[last + 1].out) <= lastByte { last += 1 }
+        return segments[first].originalStart(of: normalized.lowerBound)
+            ..< segments[last].originalEnd(of: lastByte, segmentEnd: segmentEnd(last))
+    }
+
+    /// Where segment `index` ends in normalised bytes.
+    private func segmentEnd(_ index: Int) -> Int {
+        index + 1 < segmentCount ? Int(segments[index + 1].out) : count
+    }
+
+    /// The segment holding normalised byte `offset` (binary search).
+    private func segmentIndex(of offset: Int) -> Int {
+        var low = 0, high = segmentCount - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(segments[mid].out) <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     func deallocate() {
         bytes.deallocate()
+        segments.deallocate()
         starts.deallocate()
-        ends.deallocate()
     }
 
+    /// The public form, with the offset map spelled out per byte: every byte
+    /// of a scalar maps to that whole scalar's original range.
     mutating func finish() -> NormalizedText {
-        let result = NormalizedText(bytes: Array(UnsafeBufferPointer(start: bytes, count: count)),
-                                    starts: Array(UnsafeBufferPointer(start: starts, count: count)),
-                                    ends: Array(UnsafeBufferPointer(start: ends, count: count)))
+        let normalized = Array(UnsafeBufferPointer(start: bytes, count: count))
+        var startMap: [Int32] = []
+        var endMap: [Int32] = []
+        startMap.reserveCapacity(count)
+        endMap.reserveCapacity(count)
+        var k = 0
+        for s in 0 ..< segmentCount {
+            let segment = segments[s]
+            let end = segmentEnd(s)
+            while k < end {
+                // The scalar at k, cut short by the segment's end just in case.
+                let length = min(NormalizedTextBuilder.scalarLength(lead: normalized[k]), end - k)
+                let lastByte = k + length - 1
+                let range = segment.originalStart(of: k) ..< segment.originalEnd(of: lastByte, segmentEnd: end)
+                for _ in 0 ..< length {
+                    startMap.append(Int32(truncatingIfNeeded: range.lowerBound))
+                    endMap.append(Int32(truncatingIfNeeded: range.upperBound))
+                }
+                k += length
+            }
+        }
         deallocate()
         count = 0
         capacity = 0
-        return result
+        segmentCount = 0
+        startCount = 0
+        return NormalizedText(bytes: normalized, starts: startMap, ends: endMap)
+    }
+
+    @inline(__always)
+    static func scalarLength(lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 }

@@ -77,63 +77,58 @@ struct PatternTrie: Sendable {
         self.patternLengths = patterns.map(\.count)
     }
 
-    /// Every occurrence of every pattern in `bytes` that starts at a word start
-    /// or at a non-word scalar, as (pattern, end) with `end` the byte offset
+    /// Every occurrence of every pattern in a normalised text that starts at
+    /// one of its `patternStarts`, as (pattern, end) with `end` the byte offset
     /// just after it; in order of start, then end.
+    func scan(_ normalized: NormalizedTextBuilder) -> [(pattern: Int, end: Int)] {
+        scan(normalized.normalizedBytes, from: normalized.patternStarts)
+    }
+
+    /// The same over any normalised bytes: the starts are found by decoding.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [(pattern: Int, end: Int)] {
+        var starts: [Int32] = []
+        var previousWasWord = false
+        var i = 0
+        while i < bytes.count {
+            let (value, length) = TextNormalizer.decode(bytes, at: i)
+            let word = WordBoundary.isWord(value)
+            if !(word && previousWasWord) && value != 0x20 { starts.append(Int32(i)) }
+            previousWasWord = word
+            i += length
+        }
+        return starts.withUnsafeBufferPointer { scan(bytes, from: $0) }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, from starts: UnsafeBufferPointer<Int32>)
+        -> [(pattern: Int, end: Int)] {
         var found: [(pattern: Int, end: Int)] = []
         let n = bytes.count
         states.withUnsafeBufferPointer { states in
             edgeBytes.withUnsafeBufferPointer { edgeBytes in
                 edgeTargets.withUnsafeBufferPointer { edgeTargets in
                     dense.withUnsafeBufferPointer { dense in
-                    // Read once here: going through FoldTable.shared per scalar
-                    // cost a lazy-init check and a retain/release each time.
-                    FoldTable.shared.isWord.withUnsafeBufferPointer { isWordTable in
-                        var previousWasWord = false
-                        var i = 0
-                        while i < n {
-                            let b = bytes[i]
-                            let word: Bool
-                            let length: Int
-                            if b < 0x80 {
-                                word = WordBoundary.isASCIIWord(b)
-                                length = 1
-                            } else {
-                                let (value, scalarLength) = TextNormalizer.decode(bytes, at: i)
-                                if let k = FoldTable.slot(value) {
-                                    word = isWordTable[k]
+                        for start in starts {
+                            // Walk the trie as far as the text follows it.
+                            var state = states[0]
+                            var j = Int(start)
+                            walk: while j < n {
+                                let byte = bytes[j]
+                                var next: Int32 = -1
+                                if state.count < 0 {
+                                    next = dense[Int(state.first) + Int(byte)]
                                 } else {
-                                    word = WordBoundary.isWord(value)
-                                }
-                                length = scalarLength
-                            }
-                            if !(word && previousWasWord) {
-                                // A candidate start: walk the trie as far as the text follows it.
-                                var state = states[0]
-                                var j = i
-                                walk: while j < n {
-                                    let byte = bytes[j]
-                                    var next: Int32 = -1
-                                    if state.count < 0 {
-                                        next = dense[Int(state.first) + Int(byte)]
-                                    } else {
-                                        let first = Int(state.first)
-                                        for k in first ..< first + Int(state.count) where edgeBytes[k] >= byte {
-                                            if edgeBytes[k] == byte { next = edgeTargets[k] }
-                                            break
-                                        }
+                                    let first = Int(state.first)
+                                    for k in first ..< first + Int(state.count) where edgeBytes[k] >= byte {
+                                        if edgeBytes[k] == byte { next = edgeTargets[k] }
+                                        break
                                     }
-                                    if next < 0 { break walk }
-                                    j += 1
-                                    state = states[Int(next)]
-                                    if state.pattern >= 0 { found.append((Int(state.pattern), j)) }
                                 }
+                                if next < 0 { break walk }
+                                j += 1
+                                state = states[Int(next)]
+                                if state.pattern >= 0 { found.append((Int(state.pattern), j)) }
                             }
-                            previousWasWord = word
-                            i += length
                         }
-                    }
                     }
                 }
             }

@@ -11,7 +11,8 @@
 /// - typographic apostrophes become ', dashes become -, and a hyphen between
 ///   two letters becomes a space (so "Nagorno-Karabakh" and "Nagorno Karabakh"
 ///   meet); runs of whitespace become one space.
-/// ASCII runs through a byte loop; other scalars through `FoldTable`.
+/// Works on UTF-8 bytes: one read of `FoldTable.packed` per scalar for the
+/// region's scripts; Unicode properties only for scalars outside that table.
 public struct TextNormalizer: Sendable {
     private let table: FoldTable
 
@@ -40,131 +41,198 @@ public struct TextNormalizer: Sendable {
         text.makeContiguousUTF8()
         out.removeAll()
         text.utf8.withContiguousStorageIfAvailable { src in
-            table.offsets.withUnsafeBufferPointer { offsets in
-                table.bytes.withUnsafeBufferPointer { folded in
-                    table.isWord.withUnsafeBufferPointer { isWordTable in
-                        normalize(utf8: src, into: &out, offsets: offsets, folded: folded, isWordTable: isWordTable)
-                    }
-                }
+            table.packed.withUnsafeBufferPointer { packed in
+                fold(src, into: &out, packed: packed)
             }
         }
     }
 
-    private func normalize(utf8 src: UnsafeBufferPointer<UInt8>, into out: inout NormalizedTextBuilder,
-                           offsets: UnsafeBufferPointer<Int32>, folded: UnsafeBufferPointer<UInt8>,
-                           isWordTable: UnsafeBufferPointer<Bool>) {
+    /// The hot loop: one table read per scalar (`FoldTable.packed`), a byte
+    /// store, and bookkeeping only where the text changes shape (a word start,
+    /// a dropped or resized scalar, collapsed whitespace).
+    private func fold(_ src: UnsafeBufferPointer<UInt8>, into out: inout NormalizedTextBuilder,
+                      packed: UnsafeBufferPointer<UInt64>) {
+        typealias Flag = FoldTable.Flag
         let n = src.count
-        // Invariant: room for at least one byte per input byte still to come,
-        // which is all the ASCII path ever needs; expansions reserve more.
-        out.reserve(n + 16)
-
-        // Index in `out` of a '-' that followed a letter; turned into a space if
-        // a letter comes next.
+        // Invariant: room for every input byte still to come plus 4, which is
+        // all that the copying paths need (they never grow the text); the
+        // paths that may grow it reserve more.
+        out.reserve(n + 8)
+        out.reserveStarts(n + 1)
+        var buffer = out.bytes
+        var capacity = out.capacity
+        let starts = out.starts
+        var o = 0
+        var startCount = 0
+        // Whether the last segment is a copy that the next copied byte continues.
+        var copyOpen = false
+        // Index in the output of a '-' that followed a letter; turned into a
+        // space if a letter comes next.
         var pendingHyphen = -1
         var lastWasWord = false
-        // Start in `out` of the last emitted scalar, for the contextual rules.
-        var lastScalarStart = -1
 
         var i = 0
         while i < n {
             let b = src[i]
             if b < 0x80 {
-                var m = b
-                let word: Bool
-                if b &- 0x61 < 26 || b &- 0x30 < 10 {
-                    word = true
-                } else if b &- 0x41 < 26 {
-                    m = b | 0x20
-                    word = true
-                } else {
-                    word = false
-                    if b == 0x20 || b &- 0x09 < 5 { m = 0x20 } else if b == 0x60 { m = 0x27 }
-                }
-                if m == 0x20 {
-                    if out.last == 0x20 { out.extendLast(to: i + 1) } else {
-                        lastScalarStart = out.count
-                        out.append(0x20, start: i, end: i + 1)
+                let entry = packed[Int(b)]
+                if entry & Flag.word != 0 {
+                    if !lastWasWord {
+                        if pendingHyphen >= 0 {
+                            // The hyphen becomes a space, which starts no pattern:
+                            // its start is the last one recorded.
+                            buffer[pendingHyphen] = 0x20
+                            pendingHyphen = -1
+                            startCount -= 1
+                        }
+                        starts[startCount] = Int32(truncatingIfNeeded: o)
+                        startCount += 1
+                        lastWasWord = true
                     }
+                } else if entry & Flag.space != 0 {
                     pendingHyphen = -1
+                    lastWasWord = false
+                    if o > 0 && buffer[o - 1] == 0x20 {
+                        out.segments[out.segmentCount - 1].originalEnd = Int32(truncatingIfNeeded: i + 1)
+                        copyOpen = false
+                        i += 1
+                        continue
+                    }
                 } else {
-                    if word, pendingHyphen >= 0 { out.setByte(0x20, at: pendingHyphen) }
-                    pendingHyphen = (m == 0x2D && lastWasWord) ? out.count : -1
-                    lastScalarStart = out.count
-                    out.append(m, start: i, end: i + 1)
+                    pendingHyphen = (entry & Flag.hyphen != 0 && lastWasWord) ? o : -1
+                    starts[startCount] = Int32(truncatingIfNeeded: o)
+                    startCount += 1
+                    lastWasWord = false
                 }
-                lastWasWord = word
+                if !copyOpen {
+                    out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
+                                                    originalEnd: -1, isCopy: true))
+                    copyOpen = true
+                }
+                buffer[o] = UInt8(truncatingIfNeeded: entry)
+                o += 1
                 i += 1
                 continue
             }
 
-            let (value, length) = TextNormalizer.decode(src, at: i)
-            let end = i + length
-            let word: Bool
-            var replacement: UnsafeBufferPointer<UInt8>
-            var outside: [UInt8] = []
-            if let k = FoldTable.slot(value) {
-                let from = Int(offsets[k])
-                replacement = UnsafeBufferPointer(rebasing: folded[from ..< Int(offsets[k + 1])])
-                word = isWordTable[k]
+            let value: UInt32
+            let length: Int
+            if b < 0xE0 {
+                value = ((UInt32(b) & 0x1F) << 6) | (UInt32(src[i + 1]) & 0x3F)
+                length = 2
+            } else if b < 0xF0 {
+                value = ((UInt32(b) & 0x0F) << 12) | ((UInt32(src[i + 1]) & 0x3F) << 6) | (UInt32(src[i + 2]) & 0x3F)
+                length = 3
             } else {
-                outside = TextNormalizer.foldOutsideTable(value)
-                replacement = UnsafeBufferPointer(start: nil, count: 0)
-                word = table.isWordScalar(value)
+                (value, length) = TextNormalizer.decode(src, at: i)
             }
-            let replacementCount = outside.isEmpty ? replacement.count : outside.count
+            let end = i + length
+            var entry: UInt64
+            // Set for a folded form that is not packed in `entry` (longer than 4
+            // bytes, or a scalar outside the table).
+            var unpacked: [UInt8] = []
+            if value < FoldTable.denseLimit {
+                entry = packed[Int(value)]
+            } else if let k = FoldTable.slot(value) {
+                entry = packed[k]
+            } else {
+                (entry, unpacked) = TextNormalizer.foldOutsideTable(value)
+            }
+            if (entry >> 32) & 0xFF == FoldTable.long {
+                let k = Int(value) < Int(FoldTable.denseLimit) ? Int(value) : FoldTable.slot(value) ?? 0
+                unpacked = Array(table.bytes[Int(table.offsets[k]) ..< Int(table.offsets[k + 1])])
+            }
+            let m = unpacked.isEmpty ? Int((entry >> 32) & 0xFF) : unpacked.count
 
-            if replacementCount == 0 {
-                // Deleted. A combining mark belongs to the letter before it, so
+            if m == 0 {
+                // Dropped. A combining mark belongs to the letter before it, so
                 // a hit on that letter covers the mark too.
-                if (0x0300...0x036F).contains(value), out.count > 0 {
-                    out.extendLast(to: end)
+                if entry & Flag.extendsPrevious != 0 && o > 0 {
+                    out.segments[out.segmentCount - 1].originalEnd = Int32(truncatingIfNeeded: end)
                     // и + combining breve is й, which is kept as a letter.
-                    if value == 0x0306, lastScalarStart >= 0, out.count - lastScalarStart == 2,
-                       out.byte(at: lastScalarStart) == 0xD0, out.byte(at: lastScalarStart + 1) == 0xB8 {
-                        out.setByte(0xB9, at: lastScalarStart + 1)
+                    if value == 0x0306 && o >= 2 && buffer[o - 2] == 0xD0 && buffer[o - 1] == 0xB8 {
+                        buffer[o - 1] = 0xB9
                     }
                 }
+                copyOpen = false
                 i = end
                 continue
             }
-            out.reserve(replacementCount + (n - end))
-            // Classical Armenian եւ is the same as և and ԵՎ: fold ւ after ե to վ.
-            if value == 0x0582 || value == 0x0552, lastScalarStart >= 0, out.count - lastScalarStart == 2,
-               out.byte(at: lastScalarStart) == 0xD5, out.byte(at: lastScalarStart + 1) == 0xA5 {
-                outside = [0xD5, 0xBE]
-            }
-            let first = outside.isEmpty ? replacement[0] : outside[0]
-            if replacementCount == 1 && first == 0x20 {
-                if out.last == 0x20 { out.extendLast(to: end) } else {
-                    lastScalarStart = out.count
-                    out.append(0x20, start: i, end: end)
-                }
+            if entry & Flag.space != 0 {
                 pendingHyphen = -1
-            } else {
-                if word, pendingHyphen >= 0 { out.setByte(0x20, at: pendingHyphen) }
-                pendingHyphen = (replacementCount == 1 && first == 0x2D && lastWasWord) ? out.count : -1
-                lastScalarStart = out.count
-                if outside.isEmpty {
-                    for byte in replacement { out.append(byte, start: i, end: end) }
+                lastWasWord = false
+                if o > 0 && buffer[o - 1] == 0x20 {
+                    out.segments[out.segmentCount - 1].originalEnd = Int32(truncatingIfNeeded: end)
                 } else {
-                    for byte in outside { out.append(byte, start: i, end: end) }
+                    out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
+                                                    originalEnd: Int32(truncatingIfNeeded: end), isCopy: false))
+                    buffer[o] = 0x20
+                    o += 1
                 }
+                copyOpen = false
+                i = end
+                continue
             }
+
+            let word = entry & Flag.word != 0
+            if word {
+                if !lastWasWord {
+                    if pendingHyphen >= 0 { buffer[pendingHyphen] = 0x20; startCount -= 1 }
+                    starts[startCount] = Int32(truncatingIfNeeded: o)
+                    startCount += 1
+                }
+            } else {
+                starts[startCount] = Int32(truncatingIfNeeded: o)
+                startCount += 1
+            }
+            pendingHyphen = (entry & Flag.hyphen != 0 && lastWasWord) ? o : -1
             lastWasWord = word
+            if o + m + 4 + (n - end) > capacity {
+                out.count = o
+                out.growBytes(to: max(capacity * 2, o + m + 4 + (n - end)))
+                buffer = out.bytes
+                capacity = out.capacity
+            }
+            if m == length {
+                if !copyOpen {
+                    out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
+                                                    originalEnd: -1, isCopy: true))
+                    copyOpen = true
+                }
+            } else {
+                out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
+                                                originalEnd: Int32(truncatingIfNeeded: end), isCopy: false))
+                copyOpen = false
+            }
+            if unpacked.isEmpty {
+                var folded = UInt32(truncatingIfNeeded: entry)
+                // Classical Armenian եւ is the same as և and ԵՎ: ւ after ե becomes վ.
+                if entry & Flag.armenianYiwn != 0 && o >= 2 && buffer[o - 2] == 0xD5 && buffer[o - 1] == 0xA5 {
+                    folded = 0xBED5
+                }
+                UnsafeMutableRawPointer(buffer + o).storeBytes(of: folded.littleEndian, as: UInt32.self)
+            } else {
+                for (k, byte) in unpacked.enumerated() { buffer[o + k] = byte }
+            }
+            o += m
             i = end
         }
+        out.count = o
+        out.startCount = startCount
     }
 
     /// Scalars outside the table (CJK, emoji, rare scripts): lowercase only.
-    /// Never empty (only table scalars are deleted).
-    private static func foldOutsideTable(_ value: UInt32) -> [UInt8] {
-        guard let scalar = Unicode.Scalar(value) else { return [0x20] }
-        if scalar.properties.isWhitespace { return [0x20] }
+    /// Returns flags as in `FoldTable.packed` (length field 0) and the bytes,
+    /// never empty (only table scalars are deleted).
+    private static func foldOutsideTable(_ value: UInt32) -> (UInt64, [UInt8]) {
+        guard let scalar = Unicode.Scalar(value) else { return (FoldTable.Flag.space, [0x20]) }
+        if scalar.properties.isWhitespace { return (FoldTable.Flag.space, [0x20]) }
+        let flags = ScalarFolding.isWordScalar(scalar) ? FoldTable.Flag.word : 0
         if scalar.properties.changesWhenLowercased {
             let lower = Array(scalar.properties.lowercaseMapping.utf8)
-            if !lower.isEmpty { return lower }
+            if !lower.isEmpty { return (flags, lower) }
         }
-        return Array(String(scalar).utf8)
+        return (flags, Array(String(scalar).utf8))
     }
 
     /// Decodes the scalar starting at `i` of valid UTF-8 (a String's storage).

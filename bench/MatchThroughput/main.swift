@@ -162,14 +162,13 @@ struct Checksum {
 print("corpus: \(items.count) items, \(corpusBytes) bytes x \(rounds) rounds = \(String(format: "%.1f", totalMB)) MB per measurement")
 print("(MB/s per core, thread CPU time)")
 
-let normalizer = TextNormalizer()
+// The matcher's own path with nothing to find: normalisation into its reused
+// buffer (offset map included), pattern starts, and an empty trie walk.
+let empty = Matcher(entities: [], topics: [])
 var sink = 0
-let normalizeTime = seconds {
+let normalizeTime = only.map { !"normalise".contains($0) } ?? false ? 1e-9 : seconds {
     for _ in 0..<rounds {
-        for item in items {
-            sink &+= normalizer.normalize(item.title).bytes.count
-            sink &+= normalizer.normalize(item.summary).bytes.count
-        }
+        for item in items { sink &+= empty.match(item).hits.count }
     }
 }
 print("normalise only: \(format(totalMB / normalizeTime)) MB/s")
@@ -201,6 +200,64 @@ print("normalise only: \(format(totalMB / normalizeTime)) MB/s")
     print("\(label): \(entities.count) entities, \(spellingCount) spellings, \(topics.count) topics, built in \(String(format: "%.1f", buildTime * 1000)) ms")
     print("  normalise + match: \(format(totalMB / matchTime)) MB/s; one long field: \(format(totalMB / joinedTime)) MB/s")
     print("  per round: \(hitCount) hits, \(kept) items kept; checksum \(String(checksum.value, radix: 16))")
+    print("RESULT\t\(label)\tfeedwatch Matcher (normalise + match)\t\(String(format: "%.1f", totalMB / matchTime))\t\(hitCount) hits, \(kept) items kept")
+    measureRegexPeer(label, entities: entities, maxSuffix: maxSuffix)
+    exportSpellings(label, entities: entities, maxSuffix: maxSuffix)
+}
+
+/// The Miniflux way: one case-insensitive regular expression per rule (here per
+/// entity: an alternation of its spellings between word boundaries, a stem as
+/// `stem\w{0,max_suffix}`), each tried on every field of every item; an item
+/// field counts as matched on the first hit (`firstMatch`, as Miniflux's
+/// MatchString). Rounds: until 3 s of CPU time, at least one.
+@MainActor func measureRegexPeer(_ label: String, entities: [EntityDefinition], maxSuffix: Int) {
+    if ProcessInfo.processInfo.environment["MATCH_NO_PEERS"] != nil { return }
+    var regexes: [NSRegularExpression] = []
+    for entity in entities {
+        let alternatives = entity.spellings.map { spelling in
+            NSRegularExpression.escapedPattern(for: spelling.text) + (spelling.isStem ? "\\w{0,\(maxSuffix)}" : "")
+        }
+        do {
+            regexes.append(try NSRegularExpression(pattern: "\\b(?:" + alternatives.joined(separator: "|") + ")\\b",
+                                                   options: [.caseInsensitive]))
+        } catch {
+            print("regex for \(entity.name) rejected: \(error)")
+        }
+    }
+    let fields: [(String, NSRange)] = items.flatMap { [$0.title, $0.summary] }.map {
+        ($0, NSRange(location: 0, length: $0.utf16.count))
+    }
+    var matched = 0
+    var peerRounds = 0
+    var elapsed = 0.0
+    while peerRounds == 0 || elapsed < 3 {
+        elapsed += seconds {
+            for (field, range) in fields {
+                for regex in regexes where regex.firstMatch(in: field, range: range) != nil {
+                    matched += 1
+                }
+            }
+        }
+        peerRounds += 1
+    }
+    let mb = Double(corpusBytes * peerRounds) / 1_000_000
+    print("  NSRegularExpression, one per entity (\(regexes.count)): \(String(format: "%.2f", mb / elapsed)) MB/s over \(peerRounds) rounds; \(matched / peerRounds) field-rule matches per round")
+    print("RESULT\t\(label)\tSwift NSRegularExpression, one per rule (\(regexes.count))\t\(String(format: "%.2f", mb / elapsed))\t\(matched / peerRounds) field-rule matches")
+}
+
+/// Writes the spellings as JSON lines for bench/match-peers.py (Python's re), when
+/// MATCH_SPELLINGS_DIR is set: one file per gazetteer.
+func exportSpellings(_ label: String, entities: [EntityDefinition], maxSuffix: Int) {
+    guard let folder = ProcessInfo.processInfo.environment["MATCH_SPELLINGS_DIR"] else { return }
+    let spellings = entities.flatMap(\.spellings).map { ["text": $0.text, "stem": $0.isStem] as [String: Any] }
+    let object: [String: Any] = ["label": label, "max_suffix": maxSuffix, "spellings": spellings]
+    let name = label.filter { $0.isLetter || $0.isNumber }
+    do {
+        let data = try JSONSerialization.data(withJSONObject: object)
+        try data.write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(name).json"))
+    } catch {
+        print("cannot write spellings of \(label): \(error)")
+    }
 }
 
 measure("bench set", entities: benchEntities, topics: benchTopics, maxSuffix: 6)
