@@ -6,7 +6,10 @@ import FeedModel
 /// Spellings, terms and text all go through `TextNormalizer`; one trie over
 /// all normalised spellings and terms, walked from every word start, scans
 /// each field once. A hit counts only on word boundaries (Unicode letters); a stem
-/// (`Şuşa*`) may go on with up to `maxSuffixLength` letters.
+/// (`Şuşa*`) may go on with up to `maxSuffixLength` letters. An entity's
+/// `unless` / `requires` context then cancels hits, and the rules (AND, OR,
+/// NOT, NEAR/n, field scopes, feed attributes, @topic, weights and thresholds)
+/// are evaluated over what is left.
 public final class Matcher: Sendable {
     private let normalizer = TextNormalizer()
     private let trie: PatternTrie
@@ -14,113 +17,117 @@ public final class Matcher: Sendable {
     private let owners: [[PatternOwner]]
     private let checksEnd: [Bool]
     private let entityNames: [String]
+    private let entities: [EntityDefinition]
+    private let conditions: [[CompiledCondition]]
     private let termCount: Int
     private let topicNames: [String]
-    private let rules: [CompiledRule]
+    private let topics: [CompiledTopic]
+    private let keep: CompiledTopic?
+    private let scannedFields: [ItemField]
+    private let needsPositions: Bool
     private let maxSuffixLength: Int
 
-    public init(entities: [EntityDefinition], topics: [TopicDefinition], maxSuffixLength: Int = 6) {
+    /// `keep` is the global [keep] rule; without one an item is kept when any topic fires.
+    public init(entities: [EntityDefinition], topics: [TopicDefinition], keep: TopicDefinition? = nil,
+                maxSuffixLength: Int = 6) {
         self.maxSuffixLength = max(0, maxSuffixLength)
-        let normalizer = TextNormalizer()
-        var patternIndex: [[UInt8]: Int] = [:]
-        var patterns: [[UInt8]] = []
-        var owners: [[PatternOwner]] = []
-
-        func addPattern(_ spelling: Spelling, for target: MatchTarget) {
-            let bytes = normalizer.normalizeSpelling(spelling.text)
-            guard !bytes.isEmpty else { return }
-            let index: Int
-            if let known = patternIndex[bytes] {
-                index = known
-            } else {
-                index = patterns.count
-                patternIndex[bytes] = index
-                patterns.append(bytes)
-                owners.append([])
-            }
-            // Two spellings of one entity that normalise alike (Երևան, Երեւան)
-            // are one pattern; the first one written names the hit.
-            if !owners[index].contains(where: { $0.target == target && $0.isStem == spelling.isStem }) {
-                owners[index].append(PatternOwner(target: target, written: spelling.written, isStem: spelling.isStem))
-            }
+        var compiler = RuleCompiler(entities: entities, topics: topics, normalizer: TextNormalizer())
+        conditions = entities.map { compiler.conditions(of: $0) }
+        self.topics = topics.map {
+            CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
-
-        var entityIndex: [String: Int] = [:]
-        for (index, entity) in entities.enumerated() {
-            if entityIndex[entity.name] == nil { entityIndex[entity.name] = index }
-            for spelling in entity.spellings { addPattern(spelling, for: .entity(index)) }
+        self.keep = keep.map {
+            CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
-
-        // Terms that normalise alike ("Border", "border") are one term.
-        struct TermKey: Hashable { let bytes: [UInt8]; let isStem: Bool }
-        var termIndex: [TermKey: Int] = [:]
-        func compile(_ rule: RuleExpression) -> CompiledRule {
-            switch rule {
-            case .entity(let name):
-                return .entity(entityIndex[name])
-            case .term(let spelling):
-                let key = TermKey(bytes: normalizer.normalizeSpelling(spelling.text), isStem: spelling.isStem)
-                let index: Int
-                if let known = termIndex[key] {
-                    index = known
-                } else {
-                    index = termIndex.count
-                    termIndex[key] = index
-                    addPattern(spelling, for: .term(index))
-                }
-                return .term(index)
-            case .and(let parts):
-                return .and(parts.map(compile))
-            case .or(let parts):
-                return .or(parts.map(compile))
-            case .not(let inner):
-                return .not(compile(inner))
-            }
-        }
-        rules = topics.map { compile($0.rule) }
-
-        trie = PatternTrie(patterns: patterns)
-        self.owners = owners
-        checksEnd = patterns.map(WordBoundary.endsWithWord)
+        trie = PatternTrie(patterns: compiler.table.patterns)
+        owners = compiler.table.owners
+        checksEnd = compiler.table.patterns.map(WordBoundary.endsWithWord)
         entityNames = entities.map(\.name)
-        termCount = termIndex.count
+        self.entities = entities
+        termCount = compiler.termCount
         topicNames = topics.map(\.name)
+        scannedFields = ItemField.allCases.filter { compiler.scannedFields.contains($0) }
+        needsPositions = compiler.needsPositions
     }
 
     public func match(_ input: MatchInput) -> MatchResult {
-        var foundEntities = [Bool](repeating: false, count: entityNames.count)
-        var foundTerms = [Bool](repeating: false, count: termCount)
+        evaluate(input, explainingAll: false)
+    }
+
+    /// Like `match`, with a trace of every topic's rule (and the [keep] rule's), fired or not.
+    public func explain(_ input: MatchInput) -> MatchResult {
+        evaluate(input, explainingAll: true)
+    }
+
+    private func evaluate(_ input: MatchInput, explainingAll: Bool) -> MatchResult {
+        var (found, hits) = scan(input)
+        var cancelled: [Hit] = []
+        if conditions.contains(where: { !$0.isEmpty }) {
+            (found, cancelled) = applyConditions(found, hits: &hits)
+        }
+        let evaluation = RuleEvaluation(entityCount: entityNames.count, termCount: termCount, occurrences: found,
+                                        hits: hits, input: input, topics: topics)
+        var fired: [String] = []
+        var explanations: [TopicTrace] = []
+        for (index, name) in topicNames.enumerated() {
+            let fires = evaluation.fires(index)
+            if fires { fired.append(name) }
+            if fires || explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
+        }
+        var decision: Bool?
+        if let keep {
+            decision = evaluation.fires(keep)
+            if decision == true || explainingAll { explanations.append(evaluation.topicTrace(keep, name: "keep")) }
+        }
+        return MatchResult(topics: fired, hits: hits.filter { $0.cancelledBy == nil }, keep: decision,
+                           cancelled: cancelled, explanations: explanations)
+    }
+
+    /// Every occurrence in every scanned field, with its hit (same index order).
+    private func scan(_ input: MatchInput) -> ([Occurrence], [Hit]) {
+        var found: [Occurrence] = []
         var hits: [Hit] = []
-        let longest = ItemField.allCases.map { input.text(of: $0).utf8.count }.max() ?? 0
+        let longest = scannedFields.map { input.text(of: $0).utf8.count }.max() ?? 0
         var buffer = NormalizedTextBuilder(capacity: longest + 16)
         defer { buffer.deallocate() }
-        for field in ItemField.allCases {
+        for field in scannedFields {
             let text = input.text(of: field)
             guard !text.isEmpty else { continue }
             normalizer.normalize(text, into: &buffer)
-            for found in occurrences(in: buffer) {
-                switch found.owner.target {
-                case .entity(let index): foundEntities[index] = true
-                case .term(let index): foundTerms[index] = true
-                }
-                hits.append(hit(found, original: buffer.originalRange(of: found.range), field: field, text: text))
+            var inField = occurrences(in: buffer)
+            if needsPositions { WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes) }
+            for var occurrence in inField {
+                occurrence.field = field
+                occurrence.hit = hits.count
+                hits.append(hit(occurrence, original: buffer.originalRange(of: occurrence.range), field: field, text: text))
+                found.append(occurrence)
             }
         }
-        let topics = zip(topicNames, rules).compactMap { name, rule in
-            rule.evaluate(entities: foundEntities, terms: foundTerms) ? name : nil
+        return (found, hits)
+    }
+
+    /// Drops the entity hits that their `unless` / `requires` context cancels;
+    /// the context is judged on every occurrence found (an @entity in it counts
+    /// even where its own conditions would cancel it).
+    private func applyConditions(_ found: [Occurrence], hits: inout [Hit]) -> ([Occurrence], [Hit]) {
+        let byTarget = Dictionary(grouping: found, by: \.owner.target)
+        var kept: [Occurrence] = []
+        var cancelled: [Hit] = []
+        for occurrence in found {
+            if case .entity(let index) = occurrence.owner.target,
+               let reason = conditions[index].lazy.compactMap({ $0.cancels(occurrence, among: byTarget) }).first {
+                hits[occurrence.hit].cancelledBy = reason
+                cancelled.append(hits[occurrence.hit])
+            } else {
+                kept.append(occurrence)
+            }
         }
-        return MatchResult(topics: topics, hits: hits)
+        return (kept, cancelled)
     }
 
     /// The normalised form of a text, for `match --explain` and tests.
     public func normalized(_ text: String) -> String {
         normalizer.normalize(text).string
-    }
-
-    /// One accepted occurrence, in normalised byte offsets.
-    private struct Occurrence {
-        let owner: PatternOwner
-        let range: Range<Int>
     }
 
     /// Every occurrence in one field's text, in text order, with overlapping
@@ -197,8 +204,13 @@ public final class Matcher: Sendable {
         case .entity(let index): entity = entityNames[index]
         case .term: entity = nil
         }
+        var variant: ContestedVariant?
+        if case .entity(let index) = occurrence.owner.target, let number = occurrence.owner.variant {
+            variant = entities[index].contested[number]
+        }
         return Hit(entity: entity, spelling: occurrence.owner.written, field: field,
                    matchedText: String(decoding: utf8[from..<to], as: UTF8.self),
-                   start: original.lowerBound, end: original.upperBound)
+                   start: original.lowerBound, end: original.upperBound,
+                   variant: variant?.name, side: variant?.side)
     }
 }
