@@ -8,7 +8,7 @@ extension ConfigParser {
     /// Every option feedwatch reads; other keys are kept in `FeedSource.options` only.
     static let knownFeedOptions = [
         "name", "country", "lang", "tags", "user-agent", "header", "cookie", "proxy", "netrc", "ca",
-        "timeout", "interval", "fallback", "encoding", "tz",
+        "timeout", "interval", "fallback", "encoding", "tz", "perspective",
     ]
 
     static let proxySchemes = ["http", "https", "socks4", "socks5", "socks5h"]

@@ -42,6 +42,9 @@ extension ConfigParser {
                 feed.country = value.uppercased()
             case "lang":
                 feed.language = value
+            case "perspective":
+                feed.perspective = value
+                feed.options[key] = value
             case "tags":
                 feed.tags = value.split(separator: ",")
                     .map { $0.trimmingCharacters(in: .whitespaces) }

@@ -22,6 +22,8 @@ struct ConfigParser {
     var entityLines: [String: Int] = [:]
     var topics: [TopicDraft] = []
     var topicLines: [String: Int] = [:]
+    /// The [keep] section, when the file has one.
+    var keep: TopicDraft?
 
     var section: Section?
     var pendingRule: PendingRule?
@@ -52,6 +54,7 @@ struct ConfigParser {
             case .feeds: try readFeed(line)
             case .entity(let index): try readEntityKey(line, entity: index)
             case .topic(let index): try readTopicKey(line, topic: index)
+            case .keep: try readTopicKey(line, topic: nil)
             }
         }
         try finishPendingRule()
@@ -69,6 +72,12 @@ struct ConfigParser {
             section = .settings
         case .feeds:
             section = .feeds
+        case .keep:
+            if let first = keep {
+                throw error(line.number, line.content.column, "duplicate [keep] section (first at line \(first.line))")
+            }
+            keep = TopicDraft(name: "keep", line: line.number)
+            section = .keep
         case .entity(let name, let column):
             if let first = entityLines[name] {
                 throw error(line.number, column, "duplicate entity \(name) (first at line \(first))")
@@ -97,10 +106,18 @@ struct ConfigParser {
             if entity.spellings.isEmpty {
                 throw error(entity.line, 1, "entity \(entity.name) has no spellings (expected 'spellings = ...')")
             }
+            if entity.contested.count == 1, let line = entity.contestedLines.first {
+                throw error(line, 1, "entity \(entity.name) has one contested name; a contested name needs "
+                                   + "a 'contested = SIDE: spellings' line for each of at least two sides")
+            }
         case .topic(let index):
             let topic = topics[index]
             if topic.rule == nil {
                 throw error(topic.line, 1, "topic \(topic.name) has no rule (expected 'rule = ...')")
+            }
+        case .keep:
+            if let keep, keep.rule == nil {
+                throw error(keep.line, 1, "[keep] has no rule (expected 'rule = ...', e.g. rule = @Karabakh OR @Peace-process)")
             }
         case .settings:
             try checkSettings()
@@ -110,31 +127,39 @@ struct ConfigParser {
         section = nil
     }
 
-    /// Everything is read: check entity references and assemble the result.
+    /// Everything is read: resolve @names (an entity, else a topic), check
+    /// that topics do not refer to themselves, and assemble the result.
     private mutating func finish() throws(ConfigError) -> Configuration {
-        let names = entities.map(\.name)
-        for topic in topics {
-            for reference in topic.references where entityLines[reference.name] == nil {
-                var message = "unknown entity @\(reference.name)"
-                if let suggestion = Suggestion.closest(to: reference.name, among: names) {
-                    message += " (did you mean @\(suggestion)?)"
-                }
-                throw error(reference.line, reference.column, message)
-            }
+        for index in topics.indices {
+            var draft = topics[index]
+            try resolveReferences(in: &draft)
+            topics[index] = draft
         }
+        if keep != nil, var draft = keep {
+            try resolveReferences(in: &draft)
+            keep = draft
+        }
+        try checkTopicCycles()
+        let conditions = try entities.map { entity throws(ConfigError) in try resolveConditions(of: entity) }
         if settingLines["lock"] == nil {
             settings.lockPath = settings.databasePath + ".lock"
+        }
+        func definition(_ topic: TopicDraft) -> TopicDefinition? {
+            topic.rule.map {
+                TopicDefinition(name: topic.name, rule: $0, origin: "\(fileName):\(topic.line)", ruleText: topic.ruleText,
+                                weight: topic.weight, threshold: topic.threshold)
+            }
         }
         return Configuration(
             settings: settings,
             feeds: feeds,
-            entities: entities.map {
-                EntityDefinition(name: $0.name, kind: $0.kind ?? "", spellings: $0.spellings,
-                                 origin: "\(fileName):\($0.line)")
+            entities: zip(entities, conditions).map { entity, conditions in
+                EntityDefinition(name: entity.name, kind: entity.kind ?? "", spellings: entity.spellings,
+                                 origin: "\(fileName):\(entity.line)", conditions: conditions,
+                                 contested: entity.contested)
             },
-            topics: topics.compactMap { topic in
-                topic.rule.map { TopicDefinition(name: topic.name, rule: $0, origin: "\(fileName):\(topic.line)") }
-            }
+            topics: topics.compactMap(definition),
+            keep: keep.flatMap(definition)
         )
     }
 

@@ -7,4 +7,7 @@ struct EntityDraft {
     var kind: String?
     var kindLine: Int?
     var spellings: [Spelling] = []
+    var conditions: [ConditionDraft] = []
+    var contested: [ContestedVariant] = []
+    var contestedLines: [Int] = []
 }

@@ -1,7 +1,8 @@
-/// A `rule =` line of the topic at `topicIndex` and its continuation lines,
+/// A `rule =` line of a topic (or of [keep]) and its continuation lines,
 /// collected until a line that does not start with whitespace.
 struct PendingRule {
-    let topicIndex: Int
+    /// The topic's index; nil for the [keep] rule.
+    let topicIndex: Int?
     let line: Int
     let keyColumn: Int
     var segments: [RuleSegment]

@@ -2,14 +2,17 @@ import FeedModel
 
 /// Recursive descent over the rule grammar of feeds.conf:
 ///
-///     expr    := or
-///     or      := and ("OR" and)*
-///     and     := unary ("AND" unary)*
-///     unary   := "NOT" unary | primary
-///     primary := "(" expr ")" | "@" NAME | "\"phrase\"" ["*"] | word ["*"]
+///     expr     := or
+///     or       := and ("OR" and)*
+///     and      := unary ("AND" unary)*
+///     unary    := "NOT" unary | near
+///     near     := weighted ["NEAR/n" weighted]
+///     weighted := scoped ["^" number]
+///     scoped   := FIELD ":" scoped | primary
+///     primary  := "(" expr ")" | "@" NAME | "\"phrase\"" ["*"] | word ["*"] | ATTRIBUTE ":" value
 ///
 /// Nested ANDs and ORs are flattened: `a OR (b OR c)` is one OR of three.
-/// Entity names are collected, not checked: an entity may be defined later in the file.
+/// Names are collected, not checked: an entity or topic may be defined later in the file.
 struct RuleParser {
     private let fileName: String
     private let tokens: [RuleToken]
@@ -28,6 +31,8 @@ struct RuleParser {
             return (rule, parser.references)
         case .rightParenthesis:
             throw parser.error(at: next, "unexpected ')' with no '(' to close")
+        case .near:
+            throw parser.error(at: next, "NEAR/n cannot follow another NEAR/n (use parentheses and AND)")
         default:
             throw parser.error(at: next, "unexpected \(next.description) (expected AND, OR or end of rule)")
         }
@@ -69,7 +74,36 @@ struct RuleParser {
             _ = advance()
             return .not(try parseUnary())
         }
-        return try parsePrimary()
+        return try parseNear()
+    }
+
+    private mutating func parseNear() throws(ConfigError) -> RuleExpression {
+        let leftToken = current
+        let referencesBefore = references.count
+        let left = try parseWeighted()
+        guard case .near(let words) = current.kind else { return left }
+        _ = advance()
+        let rightToken = current
+        let right = try parseWeighted()
+        for (side, token) in [(left, leftToken), (right, rightToken)] where !Self.isPositional(side) {
+            throw error(at: token, "each side of NEAR/\(words) must be a word, \"phrase\", @entity, "
+                                   + "or an OR of them in parentheses")
+        }
+        for index in referencesBefore..<references.count { references[index].inNear = true }
+        return .near(left, right, within: words)
+    }
+
+    private mutating func parseWeighted() throws(ConfigError) -> RuleExpression {
+        let operand = try parseScoped()
+        guard case .weight(let weight) = current.kind else { return operand }
+        _ = advance()
+        return .weighted(operand, weight)
+    }
+
+    private mutating func parseScoped() throws(ConfigError) -> RuleExpression {
+        guard case .scope(let field) = current.kind else { return try parsePrimary() }
+        _ = advance()
+        return .scoped(field, try parseScoped())
     }
 
     private mutating func parsePrimary() throws(ConfigError) -> RuleExpression {
@@ -87,13 +121,28 @@ struct RuleParser {
             return .entity(name)
         case .term(let spelling):
             return .term(spelling)
-        case .and, .or, .rightParenthesis, .end:
+        case .attribute(let attribute, let value):
+            return .attribute(attribute, value)
+        case .and, .or, .rightParenthesis, .end, .near, .weight:
             let previous = position > 0 && token.kind == .end ? " after \(tokens[position - 1].description)" : ""
             throw error(at: token, "unexpected \(token.description)\(previous)"
                         + " (expected @entity, word, \"phrase\", NOT or '(')")
         case .not:
             // parseUnary consumes NOT before we get here.
             return .not(try parseUnary())
+        case .scope(let field):
+            // parseScoped consumes scopes before we get here.
+            return .scoped(field, try parseScoped())
+        }
+    }
+
+    /// Terms, @names, ORs and scopes of them: what NEAR can find positions of.
+    private static func isPositional(_ rule: RuleExpression) -> Bool {
+        switch rule {
+        case .entity, .term: return true
+        case .scoped(_, let inner), .weighted(let inner, _): return isPositional(inner)
+        case .or(let parts): return parts.allSatisfy(isPositional)
+        default: return false
         }
     }
 

@@ -32,6 +32,13 @@ struct RuleTokenizer {
             } else if character == ")" {
                 tokens.append(token(.rightParenthesis))
                 index += 1
+            } else if character == "^" {
+                let (weight, end) = try self.weight(in: text, from: index, line: segment.line)
+                tokens.append(token(.weight(weight)))
+                index = end
+            } else if let (kind, end) = try scopePrefix(in: text, from: index, line: segment.line) {
+                tokens.append(token(kind))
+                index = end
             } else if character == "\"" {
                 let (spelling, end) = try phrase(in: text, from: index, line: segment.line)
                 tokens.append(token(.term(spelling)))
@@ -46,7 +53,7 @@ struct RuleTokenizer {
                 tokens.append(token(.entity(name.string)))
                 index = end
             } else {
-                let end = text[index...].firstIndex { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "\"" }
+                let end = text[index...].firstIndex { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "\"" || $0 == "^" }
                     ?? text.endIndex
                 tokens.append(token(try word(text[index..<end], line: segment.line)))
                 index = end
@@ -76,6 +83,15 @@ struct RuleTokenizer {
         case "NOT": return .not
         default: break
         }
+        if text.string == "NEAR" || text.string.hasPrefix("NEAR/") {
+            let number = text.string.dropFirst(5)
+            guard text.string.hasPrefix("NEAR/"), let words = Int(number), words >= 0, words <= 1_000,
+                  number.allSatisfy(\.isASCII) else {
+                throw error(line, text.column, "expected NEAR/n with n the most words between the two sides, "
+                                               + "0 to 1000 (e.g. NEAR/5), found \(text.string)")
+            }
+            return .near(words)
+        }
         if let star = text.firstIndex(of: "*"), star != text.endIndex - 1 || star == text.startIndex {
             throw error(line, star + 1, star == text.startIndex
                 ? "expected a word before '*'"
@@ -92,11 +108,54 @@ struct RuleTokenizer {
     private func expectBoundary(in text: LineText, at index: Int, line: Int, after what: String) throws(ConfigError) {
         guard index < text.endIndex else { return }
         let next = text[index]
-        if next.isWhitespace || next == "(" || next == ")" { return }
+        if next.isWhitespace || next == "(" || next == ")" || next == "^" { return }
         if next == "*", what.hasPrefix("@") {
             throw error(line, index + 1, "'*' cannot follow an entity reference (put stems in the entity's spellings)")
         }
         throw error(line, index + 1, "unexpected '\(next)' after \(what)")
+    }
+
+    /// `^2`, `^0.5`: a weight, a number from 0 to 1000.
+    private func weight(in text: LineText, from caret: Int, line: Int) throws(ConfigError) -> (Double, Int) {
+        let end = text[(caret + 1)...].firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? text.endIndex
+        let number = text[(caret + 1)..<end].string
+        guard let weight = Double(number), weight >= 0, weight <= 1_000, !number.hasPrefix("."), !number.hasSuffix(".") else {
+            throw error(line, caret + 1, "expected a weight after '^' (a number from 0 to 1000 such as 2 or 0.5)")
+        }
+        try expectBoundary(in: text, at: end, line: line, after: "the weight")
+        return (weight, end)
+    }
+
+    /// `title:` (then the operand it scopes, with no space) or `lang:ru`; nil
+    /// when the word at `start` does not begin with a scope name and ':'. A
+    /// near miss such as `titel:` is an error rather than a word.
+    private func scopePrefix(in text: LineText, from start: Int, line: Int) throws(ConfigError) -> (RuleToken.Kind, Int)? {
+        guard let colon = text[start...].firstIndex(where: { !($0.isASCII && $0.isLetter) }), colon > start,
+              text[colon] == ":" else { return nil }
+        let name = text[start..<colon].string
+        if let field = ItemField(rawValue: name) {
+            let next = colon + 1
+            guard next < text.endIndex, !text[next].isWhitespace, text[next] != ")" else {
+                throw error(line, next + 1, "expected a word, \"phrase\", @entity or '(' right after \(name): "
+                                            + "(no space: \(name):@Georgia, \(name):(a OR b))")
+            }
+            return (.scope(field), next)
+        }
+        if let attribute = FeedAttribute(rawValue: name) {
+            let end = text[(colon + 1)...].firstIndex { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "^" }
+                ?? text.endIndex
+            let value = text[(colon + 1)..<end].string
+            guard !value.isEmpty else {
+                throw error(line, colon + 2, "expected a value after \(name): (e.g. lang:ru, country:AZ, feed:civil-ge)")
+            }
+            return (.attribute(attribute, value), end)
+        }
+        let known = ItemField.allCases.map(\.rawValue) + FeedAttribute.allCases.map(\.rawValue)
+        if name.count >= 3, let meant = Suggestion.closest(to: name, among: known, maxDistance: 1) {
+            throw error(line, start + 1, "unknown field \(name): (did you mean \(meant):? known: "
+                                         + known.map { $0 + ":" }.joined(separator: ", ") + ")")
+        }
+        return nil
     }
 
     private func error(_ line: Int, _ column: Int, _ message: String) -> ConfigError {

@@ -4,4 +4,5 @@ enum Section {
     case feeds
     case entity(index: Int)
     case topic(index: Int)
+    case keep
 }

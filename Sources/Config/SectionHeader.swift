@@ -1,11 +1,12 @@
-/// A section header line: `[settings]`, `[feeds]`, `[entity NAME]`, `[topic NAME]`.
+/// A section header line: `[settings]`, `[feeds]`, `[keep]`, `[entity NAME]`, `[topic NAME]`.
 enum SectionHeader: Equatable {
     case settings
     case feeds
+    case keep
     case entity(name: String, column: Int)
     case topic(name: String, column: Int)
 
-    static let known = "[settings], [feeds], [entity NAME], [topic NAME]"
+    static let known = "[settings], [feeds], [keep], [entity NAME], [topic NAME]"
 
     static func parse(_ line: SourceLine, fileName: String) throws(ConfigError) -> SectionHeader {
         func fail(_ column: Int, _ message: String) -> ConfigError {
@@ -26,7 +27,8 @@ enum SectionHeader: Equatable {
         switch (kind.string, words.count) {
         case ("settings", 1): return .settings
         case ("feeds", 1): return .feeds
-        case ("settings", _), ("feeds", _):
+        case ("keep", 1): return .keep
+        case ("settings", _), ("feeds", _), ("keep", _):
             throw fail(words[1].column, "[\(kind.string)] takes no name")
         case ("entity", 1), ("topic", 1):
             throw fail(close + 1, "expected a name after '\(kind.string)'")

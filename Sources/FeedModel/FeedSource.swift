@@ -8,13 +8,16 @@ public struct FeedSource: Sendable, Equatable, Hashable {
     public var country: String?
     public var language: String?
     public var tags: [String]
+    /// `perspective=`: whose point of view the outlet takes (`state`, `independent`, `opposition`, ...), free text.
+    public var perspective: String?
     /// Every other key=value option of the feed line, verbatim.
     public var options: [String: String]
     /// The options that change how the feed is fetched and read, checked and typed.
     public var fetch: FeedFetchOptions
 
     public init(name: String, url: String, country: String? = nil, language: String? = nil,
-                tags: [String] = [], options: [String: String] = [:], fetch: FeedFetchOptions = FeedFetchOptions()) {
+                tags: [String] = [], options: [String: String] = [:], fetch: FeedFetchOptions = FeedFetchOptions(),
+                perspective: String? = nil) {
         self.name = name
         self.url = url
         self.country = country
@@ -22,5 +25,6 @@ public struct FeedSource: Sendable, Equatable, Hashable {
         self.tags = tags
         self.options = options
         self.fetch = fetch
+        self.perspective = perspective
     }
 }

@@ -9,13 +9,24 @@ public struct Hit: Sendable, Equatable, Codable {
     public var matchedText: String
     public var start: Int
     public var end: Int
+    /// For a contested name: the variant the spelling belongs to (`Xankəndi`) ...
+    public var variant: String?
+    /// ... and whose naming it is (`Azerbaijani`).
+    public var side: String?
+    /// Set on a cancelled hit (`MatchResult.cancelled`): the context that
+    /// cancelled it, e.g. `unless "Atlanta"` or `requires @ctx-title (missing)`.
+    public var cancelledBy: String?
 
-    public init(entity: String?, spelling: String, field: ItemField, matchedText: String, start: Int, end: Int) {
+    public init(entity: String?, spelling: String, field: ItemField, matchedText: String, start: Int, end: Int,
+                variant: String? = nil, side: String? = nil, cancelledBy: String? = nil) {
         self.entity = entity
         self.spelling = spelling
         self.field = field
         self.matchedText = matchedText
         self.start = start
         self.end = end
+        self.variant = variant
+        self.side = side
+        self.cancelledBy = cancelledBy
     }
 }

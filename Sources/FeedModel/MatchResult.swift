@@ -4,16 +4,37 @@ public struct MatchResult: Sendable, Equatable {
     public var topics: [String]
     /// Every hit of every entity and term, in text order per field.
     public var hits: [Hit]
+    /// The decision of the global [keep] rule; nil when feeds.conf has none
+    /// (then an item is kept when any topic fired).
+    public var keep: Bool?
+    /// Hits that `unless` / `requires` context cancelled, with `cancelledBy` set.
+    public var cancelled: [Hit]
+    /// Why: one trace per topic that fired (per topic evaluated, from `Matcher.explain`),
+    /// the [keep] rule's trace last when there is one.
+    public var explanations: [TopicTrace]
 
-    public var isKept: Bool { !topics.isEmpty }
+    public var isKept: Bool { keep ?? !topics.isEmpty }
     /// Distinct entity names that hit, in order of first appearance.
     public var entities: [String] {
         var seen = Set<String>()
         return hits.compactMap { $0.entity }.filter { seen.insert($0).inserted }
     }
 
-    public init(topics: [String] = [], hits: [Hit] = []) {
+    /// The contested names the item used, once each, in order of first appearance.
+    public var contestedNames: [ContestedNameUse] {
+        var seen = Set<ContestedNameUse>()
+        return hits.compactMap { hit -> ContestedNameUse? in
+            guard let entity = hit.entity, let variant = hit.variant else { return nil }
+            return ContestedNameUse(entity: entity, variant: variant, side: hit.side ?? "")
+        }.filter { seen.insert($0).inserted }
+    }
+
+    public init(topics: [String] = [], hits: [Hit] = [], keep: Bool? = nil, cancelled: [Hit] = [],
+                explanations: [TopicTrace] = []) {
         self.topics = topics
         self.hits = hits
+        self.keep = keep
+        self.cancelled = cancelled
+        self.explanations = explanations
     }
 }

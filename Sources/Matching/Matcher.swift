@@ -6,7 +6,10 @@ import FeedModel
 /// Spellings, terms and text all go through `TextNormalizer`; one trie over
 /// all normalised spellings and terms, walked from every word start, scans
 /// each field once. A hit counts only on word boundaries (Unicode letters); a stem
-/// (`Şuşa*`) may go on with up to `maxSuffixLength` letters.
+/// (`Şuşa*`) may go on with up to `maxSuffixLength` letters. An entity's
+/// `unless` / `requires` context then cancels hits, and the rules (AND, OR,
+/// NOT, NEAR/n, field scopes, feed attributes, @topic, weights and thresholds)
+/// are evaluated over what is left.
 public final class Matcher: Sendable {
     private let normalizer = TextNormalizer()
     private let trie: PatternTrie
@@ -14,117 +17,117 @@ public final class Matcher: Sendable {
     private let owners: [[PatternOwner]]
     private let checksEnd: [Bool]
     private let entityNames: [String]
+    private let entities: [EntityDefinition]
+    private let conditions: [[CompiledCondition]]
     private let termCount: Int
     private let topicNames: [String]
-    private let rules: [CompiledRule]
+    private let topics: [CompiledTopic]
+    private let keep: CompiledTopic?
+    private let scannedFields: [ItemField]
+    private let needsPositions: Bool
     private let maxSuffixLength: Int
 
-    public init(entities: [EntityDefinition], topics: [TopicDefinition], maxSuffixLength: Int = 6) {
+    /// `keep` is the global [keep] rule; without one an item is kept when any topic fires.
+    public init(entities: [EntityDefinition], topics: [TopicDefinition], keep: TopicDefinition? = nil,
+                maxSuffixLength: Int = 6) {
         self.maxSuffixLength = max(0, maxSuffixLength)
-        let normalizer = TextNormalizer()
-        var patternIndex: [[UInt8]: Int] = [:]
-        var patterns: [[UInt8]] = []
-        var owners: [[PatternOwner]] = []
-
-        func addPattern(_ spelling: Spelling, for target: MatchTarget) {
-            let bytes = normalizer.normalizeSpelling(spelling.text)
-            guard !bytes.isEmpty else { return }
-            let index: Int
-            if let known = patternIndex[bytes] {
-                index = known
-            } else {
-                index = patterns.count
-                patternIndex[bytes] = index
-                patterns.append(bytes)
-                owners.append([])
-            }
-            // Two spellings of one entity that normalise alike (Երևան, Երեւան)
-            // are one pattern; the first one written names the hit.
-            if !owners[index].contains(where: { $0.target == target && $0.isStem == spelling.isStem }) {
-                owners[index].append(PatternOwner(target: target, written: spelling.written, isStem: spelling.isStem))
-            }
+        var compiler = RuleCompiler(entities: entities, topics: topics, normalizer: TextNormalizer())
+        conditions = entities.map { compiler.conditions(of: $0) }
+        self.topics = topics.map {
+            CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
-
-        var entityIndex: [String: Int] = [:]
-        for (index, entity) in entities.enumerated() {
-            if entityIndex[entity.name] == nil { entityIndex[entity.name] = index }
-            for spelling in entity.spellings { addPattern(spelling, for: .entity(index)) }
+        self.keep = keep.map {
+            CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
-
-        // Terms that normalise alike ("Border", "border") are one term.
-        struct TermKey: Hashable { let bytes: [UInt8]; let isStem: Bool }
-        var termIndex: [TermKey: Int] = [:]
-        func compile(_ rule: RuleExpression) -> CompiledRule {
-            switch rule {
-            case .entity(let name):
-                return .entity(entityIndex[name])
-            case .term(let spelling):
-                let key = TermKey(bytes: normalizer.normalizeSpelling(spelling.text), isStem: spelling.isStem)
-                let index: Int
-                if let known = termIndex[key] {
-                    index = known
-                } else {
-                    index = termIndex.count
-                    termIndex[key] = index
-                    addPattern(spelling, for: .term(index))
-                }
-                return .term(index)
-            case .and(let parts):
-                return .and(parts.map(compile))
-            case .or(let parts):
-                return .or(parts.map(compile))
-            case .not(let inner):
-                return .not(compile(inner))
-            }
-        }
-        rules = topics.map { compile($0.rule) }
-
-        trie = PatternTrie(patterns: patterns)
-        self.owners = owners
-        checksEnd = patterns.map(WordBoundary.endsWithWord)
+        trie = PatternTrie(patterns: compiler.table.patterns)
+        owners = compiler.table.owners
+        checksEnd = compiler.table.patterns.map(WordBoundary.endsWithWord)
         entityNames = entities.map(\.name)
-        termCount = termIndex.count
+        self.entities = entities
+        termCount = compiler.termCount
         topicNames = topics.map(\.name)
+        scannedFields = ItemField.allCases.filter { compiler.scannedFields.contains($0) }
+        needsPositions = compiler.needsPositions
     }
 
     public func match(_ input: MatchInput) -> MatchResult {
-        var foundEntities = [Bool](repeating: false, count: entityNames.count)
-        var foundTerms = [Bool](repeating: false, count: termCount)
+        evaluate(input, explainingAll: false)
+    }
+
+    /// Like `match`, with a trace of every topic's rule (and the [keep] rule's), fired or not.
+    public func explain(_ input: MatchInput) -> MatchResult {
+        evaluate(input, explainingAll: true)
+    }
+
+    private func evaluate(_ input: MatchInput, explainingAll: Bool) -> MatchResult {
+        var (found, hits) = scan(input)
+        var cancelled: [Hit] = []
+        if conditions.contains(where: { !$0.isEmpty }) {
+            (found, cancelled) = applyConditions(found, hits: &hits)
+        }
+        let evaluation = RuleEvaluation(entityCount: entityNames.count, termCount: termCount, occurrences: found,
+                                        hits: hits, input: input, topics: topics)
+        var fired: [String] = []
+        var explanations: [TopicTrace] = []
+        for (index, name) in topicNames.enumerated() {
+            let fires = evaluation.fires(index)
+            if fires { fired.append(name) }
+            if fires || explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
+        }
+        var decision: Bool?
+        if let keep {
+            decision = evaluation.fires(keep)
+            if decision == true || explainingAll { explanations.append(evaluation.topicTrace(keep, name: "keep")) }
+        }
+        return MatchResult(topics: fired, hits: hits.filter { $0.cancelledBy == nil }, keep: decision,
+                           cancelled: cancelled, explanations: explanations)
+    }
+
+    /// Every occurrence in every scanned field, with its hit (same index order).
+    private func scan(_ input: MatchInput) -> ([Occurrence], [Hit]) {
+        var found: [Occurrence] = []
         var hits: [Hit] = []
-        let longest = ItemField.allCases.map { input.text(of: $0).utf8.count }.max() ?? 0
+        let longest = scannedFields.map { input.text(of: $0).utf8.count }.max() ?? 0
         var buffer = NormalizedTextBuilder(capacity: longest + 16)
         defer { buffer.deallocate() }
-        for field in ItemField.allCases {
+        for field in scannedFields {
             let text = input.text(of: field)
             guard !text.isEmpty else { continue }
             normalizer.normalize(text, into: &buffer)
-            for found in occurrences(in: buffer) {
-                switch found.target {
-                case .entity(let index): foundEntities[index] = true
-                case .term(let index): foundTerms[index] = true
-                }
-                hits.append(hit(found, original: buffer.originalRange(of: found.range), field: field, text: text))
+            var inField = occurrences(in: buffer)
+            if needsPositions { WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes) }
+            for var occurrence in inField {
+                occurrence.field = field
+                occurrence.hit = hits.count
+                hits.append(hit(occurrence, original: buffer.originalRange(of: occurrence.range), field: field, text: text))
+                found.append(occurrence)
             }
         }
-        let topics = zip(topicNames, rules).compactMap { name, rule in
-            rule.evaluate(entities: foundEntities, terms: foundTerms) ? name : nil
+        return (found, hits)
+    }
+
+    /// Drops the entity hits that their `unless` / `requires` context cancels;
+    /// the context is judged on every occurrence found (an @entity in it counts
+    /// even where its own conditions would cancel it).
+    private func applyConditions(_ found: [Occurrence], hits: inout [Hit]) -> ([Occurrence], [Hit]) {
+        let byTarget = Dictionary(grouping: found, by: \.owner.target)
+        var kept: [Occurrence] = []
+        var cancelled: [Hit] = []
+        for occurrence in found {
+            if case .entity(let index) = occurrence.owner.target,
+               let reason = conditions[index].lazy.compactMap({ $0.cancels(occurrence, among: byTarget) }).first {
+                hits[occurrence.hit].cancelledBy = reason
+                cancelled.append(hits[occurrence.hit])
+            } else {
+                kept.append(occurrence)
+            }
         }
-        return MatchResult(topics: topics, hits: hits)
+        return (kept, cancelled)
     }
 
     /// The normalised form of a text, for `match --explain` and tests.
     public func normalized(_ text: String) -> String {
         normalizer.normalize(text).string
-    }
-
-    /// One accepted occurrence, in normalised byte offsets. Plain values only
-    /// (the owner by index), so sorting and copying them costs no reference counting.
-    private struct Occurrence {
-        let target: MatchTarget
-        /// `owners[pattern][owner]` is the spelling that hit.
-        let pattern: Int32
-        let owner: Int32
-        let range: Range<Int>
     }
 
     /// Every occurrence in one field's text, in text order, with overlapping
@@ -133,42 +136,29 @@ public final class Matcher: Sendable {
         let bytes = normalized.normalizedBytes
         var candidates: [Occurrence] = []
         // The trie only starts patterns where the start boundary holds.
-        for (pattern, end) in trie.scan(normalized) {
+        for (pattern, end) in trie.scan(bytes) {
             let start = end - trie.patternLengths[pattern]
-            let checks = checksEnd[pattern]
-            // Whether the pattern ends inside a word: nil until needed.
-            var endsInsideWord: Bool?
-            let patternOwners = owners[pattern]
-            for index in patternOwners.indices {
-                let owner = patternOwners[index]
+            for owner in owners[pattern] {
                 var hitEnd = end
-                if checks {
+                if checksEnd[pattern] {
                     if owner.isStem {
                         guard let stemEnd = WordBoundary.stemEnd(from: end, in: bytes, maxSuffix: maxSuffixLength)
                         else { continue }
                         hitEnd = stemEnd
-                    } else {
-                        if endsInsideWord == nil {
-                            endsInsideWord = WordBoundary.scalar(at: end, in: bytes).map { WordBoundary.isWord($0.value) } ?? false
-                        }
-                        if endsInsideWord == true { continue }
+                    } else if let after = WordBoundary.scalar(at: end, in: bytes), WordBoundary.isWord(after.value) {
+                        continue
                     }
                 }
-                candidates.append(Occurrence(target: owner.target, pattern: Int32(pattern), owner: Int32(index),
-                                             range: start..<hitEnd))
+                candidates.append(Occurrence(owner: owner, range: start..<hitEnd))
             }
         }
         guard !candidates.isEmpty else { return [] }
         let inTextOrder: (Occurrence, Occurrence) -> Bool = { a, b in
             if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
             if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
-            return Matcher.order(a.target) < Matcher.order(b.target)
+            return Matcher.order(a.owner.target) < Matcher.order(b.owner.target)
         }
-        // The scan yields text order by start, then by shorter end first; only
-        // ties need the sort, so usually it is skipped.
-        if zip(candidates, candidates.dropFirst()).contains(where: { !inTextOrder($0, $1) }) {
-            candidates.sort(by: inTextOrder)
-        }
+        candidates.sort(by: inTextOrder)
         // Usually nothing overlaps and the text order is all there is to do.
         var reach = 0
         var overlapping = false
@@ -178,37 +168,23 @@ public final class Matcher: Sendable {
         }
         if !overlapping { return candidates }
 
-        // Overlaps only happen inside a cluster of candidates that overlap
-        // one another in a chain; each cluster is resolved on its own, longest
-        // first, so a shorter overlapping spelling of the same thing (Karabakh
-        // inside Nagorno-Karabakh) is dropped; among equals the first in text
-        // order wins.
-        var accepted = [Bool](repeating: false, count: candidates.count)
-        var clusterStart = 0
-        while clusterStart < candidates.count {
-            var clusterEnd = clusterStart + 1
-            var clusterReach = candidates[clusterStart].range.upperBound
-            while clusterEnd < candidates.count && candidates[clusterEnd].range.lowerBound < clusterReach {
-                clusterReach = max(clusterReach, candidates[clusterEnd].range.upperBound)
-                clusterEnd += 1
-            }
-            let cluster = clusterStart ..< clusterEnd
-            let byLength = cluster.sorted { a, b in
-                let la = candidates[a].range.count, lb = candidates[b].range.count
-                if la != lb { return la > lb }
-                return a < b
-            }
-            for index in byLength {
-                let candidate = candidates[index]
-                let clash = cluster.contains { other in
-                    accepted[other] && candidates[other].target == candidate.target
-                        && candidates[other].range.overlaps(candidate.range)
-                }
-                if !clash { accepted[index] = true }
-            }
-            clusterStart = clusterEnd
+        // Longest first, so a shorter overlapping spelling of the same thing
+        // (Karabakh inside Nagorno-Karabakh) is dropped. The sort is stable,
+        // so among equals the first spelling written wins.
+        let byLength = candidates.enumerated().sorted { a, b in
+            let la = a.element.range.count, lb = b.element.range.count
+            if la != lb { return la > lb }
+            return a.offset < b.offset
         }
-        return candidates.indices.filter { accepted[$0] }.map { candidates[$0] }
+        var kept: [MatchTarget: [Range<Int>]] = [:]
+        var accepted: [Occurrence] = []
+        for (_, candidate) in byLength {
+            let taken = kept[candidate.owner.target, default: []]
+            if taken.contains(where: { $0.overlaps(candidate.range) }) { continue }
+            kept[candidate.owner.target, default: []].append(candidate.range)
+            accepted.append(candidate)
+        }
+        return accepted.sorted(by: inTextOrder)
     }
 
     /// Entities before terms, each in definition order.
@@ -224,12 +200,17 @@ public final class Matcher: Sendable {
         let from = utf8.index(utf8.startIndex, offsetBy: original.lowerBound)
         let to = utf8.index(from, offsetBy: original.count)
         let entity: String?
-        switch occurrence.target {
+        switch occurrence.owner.target {
         case .entity(let index): entity = entityNames[index]
         case .term: entity = nil
         }
-        return Hit(entity: entity, spelling: owners[Int(occurrence.pattern)][Int(occurrence.owner)].written, field: field,
+        var variant: ContestedVariant?
+        if case .entity(let index) = occurrence.owner.target, let number = occurrence.owner.variant {
+            variant = entities[index].contested[number]
+        }
+        return Hit(entity: entity, spelling: occurrence.owner.written, field: field,
                    matchedText: String(decoding: utf8[from..<to], as: UTF8.self),
-                   start: original.lowerBound, end: original.upperBound)
+                   start: original.lowerBound, end: original.upperBound,
+                   variant: variant?.name, side: variant?.side)
     }
 }

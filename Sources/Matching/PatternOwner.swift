@@ -6,4 +6,6 @@ struct PatternOwner: Sendable {
     /// As written in feeds.conf, `*` included.
     let written: String
     let isStem: Bool
+    /// For an entity's contested spelling: the index of its variant in the entity's `contested`.
+    var variant: Int? = nil
 }

@@ -40,11 +40,16 @@ public struct FeedInspector {
     }
 
     /// Parses `source` and says, for each item, what feeds.conf's matcher makes of it.
-    public func match(_ source: String, configuration: Configuration) throws(MonitorError) -> (ParsedFeed, [MatchResult]) {
+    /// With `explaining`, every result carries the trace of every topic (`Matcher.explain`).
+    public func match(_ source: String, configuration: Configuration,
+                      explaining: Bool = false) throws(MonitorError) -> (ParsedFeed, [MatchResult]) {
         let feed = try parse(source)
-        let matcher = Matcher(entities: configuration.entities, topics: configuration.topics,
+        let matcher = Matcher(entities: configuration.entities, topics: configuration.topics, keep: configuration.keep,
                               maxSuffixLength: configuration.settings.maxSuffixLength)
-        return (feed, feed.items.map { matcher.match($0.matchInput) })
+        return (feed, feed.items.map { item in
+            let input = item.matchInput(declaredLanguage: feed.language)
+            return explaining ? matcher.explain(input) : matcher.match(input)
+        })
     }
 
     private struct Document {

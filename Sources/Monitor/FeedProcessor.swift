@@ -36,7 +36,7 @@ struct FeedProcessor: Sendable {
                 return failed(kind: error.kind, message: "parse \(response.effectiveURL): \(error.message)",
                               status: response.status, headers: response.headers, now: now)
             }
-            let matched = parsed.items.map { item in (item, matcher.match(item.matchInput)) }
+            let matched = parsed.items.map { item in (item, matcher.match(item.matchInput(feed: feed, declaredLanguage: parsed.language))) }
             let record = FetchRecord(feed: feed, checkedAt: now,
                                      outcome: .fetched(feedTitle: parsed.title, etag: response.etag,
                                                        lastModified: response.lastModified, items: matched))
@@ -95,7 +95,11 @@ struct FeedProcessor: Sendable {
 }
 
 extension FeedItem {
-    var matchInput: MatchInput {
-        MatchInput(title: title ?? "", summary: summary ?? "", content: content ?? "")
+    /// What the matcher sees of the item; feed:, lang: and country: come from
+    /// the feed's line in feeds.conf (lang= first, else what the feed declares).
+    func matchInput(feed: FeedSource? = nil, declaredLanguage: String? = nil) -> MatchInput {
+        MatchInput(title: title ?? "", summary: summary ?? "", content: content ?? "", authors: authors,
+                   categories: categories, feed: feed?.name, language: feed?.language ?? declaredLanguage,
+                   country: feed?.country)
     }
 }

@@ -68,7 +68,8 @@ struct ConfigurationTests {
                     .entity("Azerbaijan"), .entity("Armenia"),
                     .or([.term(Spelling("border")), .term(Spelling("peace treaty"))]),
                 ]),
-            ]), origin: "feeds.conf:15"),
+            ]), origin: "feeds.conf:15",
+               ruleText: "@Nagorno-Karabakh OR @Stepanakert OR (@Azerbaijan AND @Armenia AND (border OR \"peace treaty\"))"),
         ])
     }
 
@@ -209,7 +210,7 @@ struct ConfigurationTests {
     @Test("unknown sections and malformed headers are errors at the right column")
     func badHeaders() {
         #expect(parseError(["[setings]"])
-                == "feeds.conf:1:2: unknown section [setings] (known: [settings], [feeds], [entity NAME], [topic NAME])")
+                == "feeds.conf:1:2: unknown section [setings] (known: [settings], [feeds], [keep], [entity NAME], [topic NAME])")
         #expect(parseError(["[feeds"]) == "feeds.conf:1:7: expected ']' to close the section header")
         #expect(parseError(["[entity]"]) == "feeds.conf:1:8: expected a name after 'entity'")
         #expect(parseError(["[entity South Ossetia]"])

@@ -50,7 +50,7 @@ struct EntityTests {
     @Test("unknown keys, empty spellings and misplaced stars are errors at their column")
     func errors() {
         #expect(parseError(["[entity Baku]", "kind = city", "spelling = Baku"])
-                == "feeds.conf:3:1: unknown key \"spelling\" in [entity] (known: kind, spellings)")
+                == "feeds.conf:3:1: unknown key \"spelling\" in [entity] (known: kind, spellings, unless, unless_near, requires, requires_near, contested)")
         #expect(parseError(["[entity Baku]", "kind = city", "spellings = Baku,, Bakı"])
                 == "feeds.conf:3:18: empty spelling (two commas in a row, or a comma at the end?)")
         #expect(parseError(["[entity Baku]", "kind = city", "spellings = Ba*ku"])

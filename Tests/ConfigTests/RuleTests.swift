@@ -61,7 +61,8 @@ struct RuleTests {
     @Test("a topic may refer to entities defined after it")
     func forwardReference() throws {
         let config = try parse(["[topic T]", "rule = @Later", "[entity Later]", "kind = x", "spellings = later"])
-        #expect(config.topics == [TopicDefinition(name: "T", rule: .entity("Later"), origin: "feeds.conf:1")])
+        #expect(config.topics == [TopicDefinition(name: "T", rule: .entity("Later"), origin: "feeds.conf:1",
+                                                    ruleText: "@Later")])
     }
 
     @Test("an unknown entity is an error at its line:column, with a suggestion when one is close")
@@ -135,7 +136,7 @@ struct RuleTests {
         #expect(parseError(ruleFile(["rule = @A", "rule = @B"]))
                 == "feeds.conf:9:1: duplicate key rule (first at line 8)")
         #expect(parseError(ruleFile(["rule = @A", "when = @B"]))
-                == "feeds.conf:9:1: unknown key \"when\" in [topic] (known: rule)")
+                == "feeds.conf:9:1: unknown key \"when\" in [topic] (known: rule, weight, threshold)")
     }
 
     @Test("an entity and a topic may share a name")
