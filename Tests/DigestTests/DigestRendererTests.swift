@@ -24,10 +24,10 @@ import FeedModel
 
             ## Karabakh
 
-            - 11:05 · apa · [Şuşa festival](https://apa.az/2) (published 2024-04-17) — entities: Shusha
-              matched: "Şuşa\\*" as "Şuşada" in title and content
             - 13:14 · azertag · [Peskov on Karabakh talks](https://tass.ru/1) — entities: Karabakh, Peskov
-              also in: Russia · matched: "Karabakh" in title and summary, "Песков" as "Пескова" in summary
+              rules: Karabakh, Russia · matched: "Karabakh" in title and summary, "Песков" as "Пескова" in summary
+            - 11:05 · apa · [Şuşa festival](https://apa.az/2) (published 2024-04-17) — entities: Shusha
+              rules: Karabakh · matched: "Şuşa\\*" as "Şuşada" in title and content
 
             """
         #expect(baku.markdown(day: "2024-04-18", items: items, topicOrder: ["Karabakh", "Russia"]) == expected)
@@ -53,7 +53,7 @@ import FeedModel
         let diplomacy = text.range(of: "## Diplomacy")!, borders = text.range(of: "## Borders")!
         let talks = text.range(of: "[Border talks]")!
         #expect(diplomacy.lowerBound < talks.lowerBound && talks.lowerBound < borders.lowerBound)
-        #expect(text.contains("also in: Borders"))
+        #expect(text.contains("rules: Diplomacy, Borders"))
     }
 
     @Test func topicsMissingFromTheOrderStillGetASection() {
@@ -63,6 +63,7 @@ import FeedModel
         #expect(headings == ["## Known", "## Alpha", "## Zeta"])
     }
 
+    /// With equal topics and scores (no hits here), the order is first seen, then title.
     @Test func itemsAreSortedByFirstSeenThenTitle() {
         let items = [
             Item.make("Late", seen: Item.at(18, 0)),
@@ -126,7 +127,7 @@ import FeedModel
     @Test func termHitsWithoutEntityShowNoEntitiesButExplainTheMatch() {
         let item = Item.make("Ceasefire", hits: [Item.hit(nil, "ceasefire", .title, text: "Ceasefire")])
         let text = utc.markdown(day: "2024-04-18", items: [item], topicOrder: ["Karabakh"])
-        #expect(text.contains("[Ceasefire](https://azertag.az/1)\n  matched: \"ceasefire\" in title\n"))
+        #expect(text.contains("[Ceasefire](https://azertag.az/1)\n  rules: Karabakh · matched: \"ceasefire\" in title\n"))
         #expect(!text.contains("entities"))
     }
 

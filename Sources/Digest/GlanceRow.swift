@@ -1,0 +1,11 @@
+/// One line of "at a glance": how many kept items named a topic or entity today, against
+/// its daily average over the days before.
+public struct GlanceRow: Sendable, Equatable {
+    public enum Kind: String, Sendable { case topic, entity }
+    public var kind: Kind
+    public var name: String
+    public var count: Int
+    public var average: Double
+    /// At least `DigestBuilder.spikeFactor` × the average and `DigestBuilder.spikeMinimum` items.
+    public var isSpike: Bool
+}
