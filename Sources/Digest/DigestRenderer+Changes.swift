@@ -12,7 +12,7 @@ extension DigestRenderer {
             if row.isSpike {
                 mark = row.average > 0 ? "spike ×\(Self.decimal(Double(row.count) / row.average))" : "spike (new)"
             }
-            lines.append("| \(label) | \(row.count) | \(Self.decimal(row.average)) | \(mark) |")
+            lines.append("| \(label) | \(row.count) | \(Self.decimal(row.average)) | " + (mark.isEmpty ? "|" : "\(mark) |"))
         }
         return lines
     }

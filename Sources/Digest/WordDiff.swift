@@ -78,7 +78,8 @@ struct WordDiff: Sendable, Equatable {
             guard case .same(let words) = piece else { out.append(piece); continue }
             let isFirst = index == 0, isLast = index == pieces.count - 1
             let keepBefore = isFirst ? 0 : context, keepAfter = isLast ? 0 : context
-            if words.count <= keepBefore + keepAfter {
+            // "…" stands for three words or more; fewer are shown as they are.
+            if (isFirst && isLast) || words.count - keepBefore - keepAfter < 3 {
                 out.append(piece)
                 continue
             }

@@ -21,7 +21,10 @@ extension Store {
             let previousListing = try Date.fetchOne(
                 db, sql: "SELECT last_listed FROM feeds WHERE id = ?", arguments: [feedID])
             var summary = SaveSummary()
+            var listed = Set<String>()
             for (item, match) in items {
+                // The same id twice in one document: the first copy wins.
+                guard listed.insert(item.id).inserted else { continue }
                 guard let itemID = try insertItem(item, feedID: feedID, firstSeen: record.checkedAt, in: db) else {
                     if try reviseItem(item, feedID: feedID, seenAt: record.checkedAt, in: db) {
                         summary.revisedItems += 1
