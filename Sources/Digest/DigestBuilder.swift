@@ -131,7 +131,10 @@ public struct DigestBuilder: Sendable {
         guard let today = input.todayCounts else { return nil }
         let history = input.historyCounts ?? LabelCounts()
         let days = Double(max(1, input.historyDays))
+        // No kept item at all before the day: a new store, where everything would look like a spike.
+        let hasHistory = history.topics.values.contains { $0 > 0 }
         func row(_ kind: GlanceRow.Kind, _ name: String, _ count: Int, _ past: Int) -> GlanceRow {
+            guard hasHistory else { return GlanceRow(kind: kind, name: name, count: count, average: nil, isSpike: false) }
             let average = Double(past) / days
             return GlanceRow(kind: kind, name: name, count: count, average: average,
                              isSpike: count >= spikeMinimum && Double(count) >= spikeFactor * average)

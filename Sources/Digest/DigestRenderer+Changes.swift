@@ -9,10 +9,11 @@ extension DigestRenderer {
             let name = MarkdownText.escape(row.name).replacingOccurrences(of: "|", with: "\\|")
             let label = row.kind == .topic ? "**\(name)**" : name
             var mark = ""
-            if row.isSpike {
-                mark = row.average > 0 ? "spike ×\(Self.decimal(Double(row.count) / row.average))" : "spike (new)"
+            if row.isSpike, let average = row.average {
+                mark = average > 0 ? "spike ×\(Self.decimal(Double(row.count) / average))" : "spike (new)"
             }
-            lines.append("| \(label) | \(row.count) | \(Self.decimal(row.average)) | " + (mark.isEmpty ? "|" : "\(mark) |"))
+            let average = row.average.map(Self.decimal) ?? "–"
+            lines.append("| \(label) | \(row.count) | \(average) | " + (mark.isEmpty ? "|" : "\(mark) |"))
         }
         return lines
     }

@@ -4,8 +4,10 @@ import FeedModel
 /// Topic sections: stories and the item lines inside them.
 extension DigestRenderer {
     func sectionLines(_ section: DigestSection, day: String) -> [String] {
-        var lines = ["## \(MarkdownText.escape(section.topic))", ""]
-        lines += storyLines(section.stories, section: section.topic, day: day)
+        var lines = ["## \(MarkdownText.escape(section.topic))"]
+        if !section.stories.isEmpty {
+            lines += [""] + storyLines(section.stories, section: section.topic, day: day)
+        }
         if !section.backdated.isEmpty {
             lines += ["", "### Back-dated", "",
                       "Published more than a day before \(day), first seen on it.", ""]

@@ -5,7 +5,8 @@ public struct GlanceRow: Sendable, Equatable {
     public var kind: Kind
     public var name: String
     public var count: Int
-    public var average: Double
+    /// nil when the store has no kept item at all in the days before (a new store): nothing to compare.
+    public var average: Double?
     /// At least `DigestBuilder.spikeFactor` × the average and `DigestBuilder.spikeMinimum` items.
     public var isSpike: Bool
 }

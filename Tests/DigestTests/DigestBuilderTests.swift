@@ -108,6 +108,11 @@ import FeedModel
         #expect(!rows[1].isSpike)                                  // 3 items: under the minimum
         #expect(rows[2].isSpike && rows[2].average == 0)           // new
         #expect(!rows[3].isSpike)                                  // 4 against 10 a day
+
+        // A new store has nothing to compare with: no averages, no spikes.
+        spiking.historyCounts = LabelCounts()
+        let fresh = try #require(DigestBuilder().build(spiking).glance)
+        #expect(fresh.allSatisfy { $0.average == nil && !$0.isSpike })
     }
 
     @Test func editsOfOneItemMergeIntoOneChangeAndAnUndoneEditVanishes() {

@@ -97,9 +97,12 @@ import FeedModel
         var input = fullDay()
         input.todayCounts = LabelCounts(topics: ["Karabakh": 12], entities: ["Shusha": 5])
         input.historyCounts = LabelCounts(topics: ["Karabakh": 28])
-        let text = DigestRenderer(timeZone: utc).markdown(DigestBuilder().build(input))
+        var text = DigestRenderer(timeZone: utc).markdown(DigestBuilder().build(input))
         #expect(text.contains("| **Karabakh** | 12 | 2.0 | spike ×6.0 |"))
         #expect(text.contains("| Shusha | 5 | 0.0 | spike (new) |"))
+        input.historyCounts = nil
+        text = DigestRenderer(timeZone: utc).markdown(DigestBuilder().build(input))
+        #expect(text.contains("| **Karabakh** | 12 | – | |"))
     }
 
     @Test func onlyItemLinesStartWithADash() {
