@@ -51,7 +51,7 @@ public struct DigestBuilder: Sendable {
             day: input.day, timeZone: input.timeZone, itemCount: listed.count,
             sourceCount: Set(listed.map(\.item.feedName)).count,
             backdatedCount: listed.filter(\.isBackdated).count,
-            sharedStoryCount: sections.flatMap { $0.stories + $0.backdated }.filter { $0.outlets.count > 1 }.count,
+            sharedStoryCount: sections.flatMap { $0.stories + $0.backdated }.filter { $0.outletCount > 1 }.count,
             glance: glance(input), sections: sections, changes: changes(input.revisions),
             disappearances: input.disappearances.sorted { ($0.noticedAt, $0.feedName, $0.itemID) < ($1.noticedAt, $1.feedName, $1.itemID) },
             health: input.health?.sorted { ($0.status, $0.feed) < ($1.status, $1.feed) },
@@ -113,7 +113,7 @@ public struct DigestBuilder: Sendable {
     static func rank(_ a: Story, _ b: Story) -> Bool {
         if a.weight != b.weight { return a.weight > b.weight }
         if a.score != b.score { return a.score > b.score }
-        let oa = a.outlets.count, ob = b.outlets.count
+        let oa = a.outletCount, ob = b.outletCount
         if oa != ob { return oa > ob }
         return seenOrder(a.entries[0].item, b.entries[0].item)
     }

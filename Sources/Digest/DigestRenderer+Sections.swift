@@ -38,7 +38,7 @@ extension DigestRenderer {
 
     /// "**Story: 3 outlets** · first: azertag at 09:14 · earlier: trend 2024-04-17 23:10"
     func storyHeader(_ story: Story, day: String) -> String {
-        let outlets = story.outlets.count
+        let outlets = story.outletCount
         var header = "**Story: \(outlets == 1 ? "1 outlet" : "\(outlets) outlets")"
         if story.entries.count + story.earlier.count > outlets {
             header += ", \(story.entries.count + story.earlier.count) items"

@@ -18,6 +18,17 @@ public struct Story: Sendable, Equatable {
         var seen = Set<String>()
         return (earlier + entries).filter { seen.insert($0.item.feedName).inserted }
     }
+    /// `outlets.count`, kept for ranking.
+    public var outletCount: Int
+
+    public init(entries: [StoryEntry], earlier: [StoryEntry], topics: [String], weight: Double, score: Double) {
+        self.entries = entries
+        self.earlier = earlier
+        self.topics = topics
+        self.weight = weight
+        self.score = score
+        outletCount = Set((earlier + entries).map(\.item.feedName)).count
+    }
 
     /// The first report, earlier ones included.
     public var first: StoryEntry { earlier.first ?? entries[0] }

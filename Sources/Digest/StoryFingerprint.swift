@@ -74,11 +74,16 @@ struct StoryFingerprint: Sendable, Equatable {
                     if inWord { words.append(hash); inWord = false }
                 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                // Most letters lower-case to one scalar; İ gives i and a combining dot,
-                // which is not a letter of its own and is dropped with the other marks.
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars
-                where lower.properties.isAlphabetic || lower.properties.numericType != nil {
-                    add(lower)
+                // Most letters in running text are already lower case: only capitals pay for
+                // the mapping (a String). İ gives i and a combining dot, which is not a letter
+                // of its own and is dropped with the other marks.
+                if scalar.properties.changesWhenLowercased {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars
+                    where lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                        add(lower)
+                    }
+                } else {
+                    add(scalar)
                 }
             } else if scalar.properties.generalCategory == .nonspacingMark
                         || scalar.properties.generalCategory == .spacingMark {

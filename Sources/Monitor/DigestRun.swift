@@ -13,9 +13,10 @@ import Digest
 public struct DigestRun {
     let configuration: Configuration
     let store: Store
-    var builder = DigestBuilder()
+    public var builder = DigestBuilder()
 
-    init(configuration: Configuration, store: Store) {
+    /// Over an open store (tests, the digest benchmark).
+    public init(configuration: Configuration, store: Store) {
         self.configuration = configuration
         self.store = store
     }
@@ -40,13 +41,14 @@ public struct DigestRun {
         return path
     }
 
-    /// Everything the day's digest is built from.
-    func input(for day: DigestDay, now: Date) throws -> DigestInput {
+    /// Everything the day's digest is built from (public for bench/digest-build.sh, which times
+    /// reading, building and rendering apart).
+    public func input(for day: DigestDay, now: Date) throws -> DigestInput {
         let zone = configuration.settings.timeZone
         let items = try store.matchedItems(firstSeenFrom: day.start, to: day.end).map(readable)
         let windowStart = day.end.addingTimeInterval(-builder.storyWindow)
         let earlier = windowStart < day.start
-            ? try store.matchedItems(firstSeenFrom: windowStart, to: day.start).map(readable) : []
+            ? try store.storyContext(firstSeenFrom: windowStart, to: day.start) : []
         let historyDays = 14
         let context = contextEntities
         var today = try store.labelCounts(firstSeenFrom: day.start, to: day.end)

@@ -41,6 +41,40 @@ extension Store {
         }
     }
 
+    /// Kept items first seen in [start, end) with what story grouping needs: feed, id, title,
+    /// link, dates and summary (as in `matchedItems`, at `end`), but no topics or hits, which are
+    /// not decoded: the window before a digest day is read only to find who reported first.
+    public func storyContext(firstSeenFrom start: Date, to end: Date) throws -> [MatchedItem] {
+        do {
+            return try dbQueue.read { db in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT items.id, feeds.name AS feed_name, feeds.title AS feed_title,
+                           items.item_key, items.title, items.link, items.published, items.updated,
+                           items.first_seen, items.summary, items.content
+                    FROM items
+                    JOIN matches ON matches.item_id = items.id
+                    JOIN feeds ON feeds.id = items.feed_id
+                    WHERE items.first_seen >= ? AND items.first_seen < ?
+                    ORDER BY items.first_seen, items.id
+                    """, arguments: [start, end])
+                let before = try Store.versionsBefore(end, firstSeenFrom: start, in: db)
+                return rows.map { row in
+                    let id: Int64 = row["id"]
+                    var title: String? = row["title"], summary: String? = row["summary"], content: String? = row["content"]
+                    if let old = before[id] {
+                        (title, summary, content) = (old.title, old.summary, old.content)
+                    }
+                    return MatchedItem(feedName: row["feed_name"], feedTitle: row["feed_title"], itemID: row["item_key"],
+                                       title: title ?? "", link: row["link"], published: row["published"],
+                                       firstSeen: row["first_seen"], topics: [], hits: [], updated: row["updated"],
+                                       summary: summary ?? content.map { String($0.prefix(Store.storyTextLength)) })
+                }
+            }
+        } catch {
+            throw StoreError.wrapping(error, "read story context")
+        }
+    }
+
     /// How much of a content the digest reads when an item has no summary.
     static let storyTextLength = 1_000
 

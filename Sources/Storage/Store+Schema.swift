@@ -124,6 +124,10 @@ extension Store {
                 ) WITHOUT ROWID;
                 CREATE INDEX match_labels_first_seen ON match_labels(first_seen, kind, name);
 
+                -- A feed's newest items by item date (Store.itemDateSQL, unqualified): the health
+                -- report reads 20 per feed through it instead of ranking every stored item.
+                CREATE INDEX items_feed_item_date ON items(feed_id, MIN(COALESCE(published, first_seen), first_seen));
+
                 INSERT OR IGNORE INTO match_labels (item_id, kind, name, first_seen)
                 SELECT matches.item_id, 'topic', topic.value, items.first_seen
                 FROM matches JOIN items ON items.id = matches.item_id, json_each(matches.topics) AS topic;

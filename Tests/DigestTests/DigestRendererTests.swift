@@ -163,3 +163,20 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct DigestRendererTimeTests {
+    /// The fast wall-clock arithmetic agrees with Calendar across years, zones and DST changes.
+    @Test(arguments: ["UTC", "Asia/Baku", "Europe/Berlin", "America/New_York", "Asia/Kathmandu"])
+    func localTimeAgreesWithCalendar(_ zone: String) throws {
+        let renderer = DigestRenderer(timeZone: try #require(TimeZone(identifier: zone)))
+        var instant = -2_000_000_000.0 // 1906
+        while instant < 4_200_000_000 { // 2103
+            let date = Date(timeIntervalSince1970: instant)
+            let parts = renderer.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            let local = renderer.local(date)
+            #expect([local.year, local.month, local.day, local.hour, local.minute]
+                    == [parts.year, parts.month, parts.day, parts.hour, parts.minute].map { $0 ?? -1 }, "\(date)")
+            instant += 7_777_777.7
+        }
+    }
+}
