@@ -50,9 +50,11 @@ struct DigestBuild {
             let now = day.start.addingTimeInterval(86_000)
 
             var read: [Double] = [], build: [Double] = [], render: [Double] = [], total: [Double] = []
+            var cpu: [Double] = []
             var model: DigestModel?
             var bytes = 0
             for _ in 0..<rounds {
+                let c0 = cpuSeconds()
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let input = try run.input(for: day, now: now)
                 let t1 = DispatchTime.now().uptimeNanoseconds
@@ -62,10 +64,13 @@ struct DigestBuild {
                 let t3 = DispatchTime.now().uptimeNanoseconds
                 _ = try run.write(day: day, now: now)
                 let t4 = DispatchTime.now().uptimeNanoseconds
+                let c4 = cpuSeconds()
                 read.append(Double(t1 - t0) / 1e9)
                 build.append(Double(t2 - t1) / 1e9)
                 render.append(Double(t3 - t2) / 1e9)
                 total.append(Double(t4 - t3) / 1e9)
+                // Read + build + render + write, on the CPU: steadier than wall time on a busy machine.
+                cpu.append((c4 - c0) / 2)
                 model = built
                 bytes = text.utf8.count
             }
@@ -73,14 +78,21 @@ struct DigestBuild {
             let stories = model.sections.flatMap(\.stories)
             let biggest = stories.map { $0.outlets.count }.max() ?? 0
             rows.append("| \(days) x \(perDay.formatted()) | \(model.itemCount.formatted()) | \(model.sharedStoryCount) (max \(biggest) outlets) | "
-                        + "\(ms(median(read))) | \(ms(median(build))) | \(ms(median(render))) | \(ms(median(total))) | \(bytes / 1024) KB |")
+                        + "\(ms(median(read))) | \(ms(median(build))) | \(ms(median(render))) | \(ms(median(total))) | \(ms(median(cpu))) | \(bytes / 1024) KB |")
         }
         print("")
-        print("Median of \(rounds) rounds; total = DigestRun.write (read + build + render + atomic write).")
+        print("Median of \(rounds) rounds, wall time; total = DigestRun.write (read + build + render + atomic write);")
+        print("CPU = process CPU time of one DigestRun.write (half of the timed phases, which do the work twice).")
         print("")
-        print("| store (days x items/day) | kept items of the day | stories with several outlets | read store | build model | render Markdown | total | digest size |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        print("| store (days x items/day) | kept items of the day | stories with several outlets | read store | build model | render Markdown | total | total, CPU | digest size |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         rows.forEach { print($0) }
+    }
+
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }

@@ -6,20 +6,31 @@ enum MarkdownText {
     /// Backslash-escapes what Markdown would read as syntax; line breaks become spaces
     /// so a title cannot end the list item.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        // Most titles and names need nothing: one pass over the bytes finds out.
+        guard text.utf8.contains(where: { needsLook[Int($0)] }) else { return text }
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
             case "\\", "[", "]", "*", "_", "`", "<", ">", "~":
                 out.append("\\")
-                out.append(character)
-            case "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}":
+                out.append(scalar)
+            case "\n" where afterCR:
+                continue // "\r\n" is one break, one space
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}":
                 out.append(" ")
             default:
-                out.append(character)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
+    }
+
+    /// Bytes that may need escaping: the ASCII specials, line breaks, and 0xE2 (the lead byte
+    /// of U+2028 and U+2029).
+    private static let needsLook: [Bool] = (0..<256).map { byte in
+        Array("\\[]*_`<>~\n\r\t".utf8).contains(UInt8(byte)) || byte == 0xE2
     }
 
     /// The link as a Markdown destination, or nil when it must not become a link
@@ -36,7 +47,8 @@ enum MarkdownText {
             switch scalar {
             case " ", "(", ")", "<", ">", "\\", "\"", "`", "[", "]":
                 out += percentEncoded(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace:
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F
+                    || (scalar.value > 0x7F && scalar.properties.isWhitespace):
                 out += percentEncoded(scalar)
             default:
                 out.unicodeScalars.append(scalar)

@@ -73,10 +73,11 @@ struct StoryFingerprint: Sendable, Equatable {
                 default:
                     if inWord { words.append(hash); inWord = false }
                 }
+            } else if let lower = Self.knownLowercase(value) {
+                add(Unicode.Scalar(lower)!)
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                // Most letters in running text are already lower case: only capitals pay for
-                // the mapping (a String). İ gives i and a combining dot, which is not a letter
-                // of its own and is dropped with the other marks.
+                // Only capitals pay for the mapping (a String). İ gives i and a combining dot,
+                // which is not a letter of its own and is dropped with the other marks.
                 if scalar.properties.changesWhenLowercased {
                     for lower in scalar.properties.lowercaseMapping.unicodeScalars
                     where lower.properties.isAlphabetic || lower.properties.numericType != nil {
@@ -97,6 +98,24 @@ struct StoryFingerprint: Sendable, Equatable {
         }
         if inWord { words.append(hash) }
         return words
+    }
+
+    /// The lower-case letter for the letters of the region's scripts, without a property lookup
+    /// (the lookups cost more than everything else here): Latin-1, Cyrillic, Armenian and
+    /// Georgian. nil for anything else, which takes the general path.
+    static func knownLowercase(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x00DF...0x00F6, 0x00F8...0x00FF,       // Latin-1 lower case (ç ö ü ß ...)
+             0x0430...0x045F,                        // Cyrillic lower case
+             0x0561...0x0587,                        // Armenian lower case
+             0x10D0...0x10FA, 0x10FD...0x10FF:       // Georgian Mkhedruli (no case)
+            return value
+        case 0x00C0...0x00D6, 0x00D8...0x00DE: return value + 0x20     // Latin-1 capitals
+        case 0x0410...0x042F: return value + 0x20                       // А-Я
+        case 0x0400...0x040F: return value + 0x50                       // Ѐ-Џ
+        case 0x0531...0x0556: return value + 0x30                       // Armenian capitals
+        default: return nil
+        }
     }
 
     static func mix(_ value: UInt64) -> UInt64 {

@@ -25,21 +25,28 @@ struct StoryGrouper {
 
         let bandCount = StoryFingerprint.count / StoryFingerprint.bandWidth
         let bands = fingerprints.map { $0?.bands }
+        var keyed: [(key: UInt64, index: Int)] = []
+        keyed.reserveCapacity(fingerprints.count)
         for band in 0..<bandCount {
-            var buckets: [UInt64: [Int]] = [:]
+            // Sorting by band key puts each bucket in one run (cheaper than a dictionary of arrays).
+            keyed.removeAll(keepingCapacity: true)
             for (index, keys) in bands.enumerated() {
-                guard let keys else { continue }
-                buckets[keys[band], default: []].append(index)
+                if let keys { keyed.append((keys[band], index)) }
             }
-            for members in buckets.values where members.count > 1 {
-                for i in 0..<members.count {
-                    for j in (i + 1)..<members.count {
-                        let a = find(members[i]), b = find(members[j])
-                        guard a != b, let fa = fingerprints[members[i]], let fb = fingerprints[members[j]],
+            keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
+                for i in start..<end {
+                    for j in (i + 1)..<end {
+                        let a = find(keyed[i].index), b = find(keyed[j].index)
+                        guard a != b, let fa = fingerprints[keyed[i].index], let fb = fingerprints[keyed[j].index],
                               fa.similarity(to: fb) >= threshold else { continue }
                         parent[max(a, b)] = min(a, b)
                     }
                 }
+                start = end
             }
         }
 

@@ -14,6 +14,15 @@ import Testing
         #expect(StoryFingerprint(text: " ,.; ") == nil)
     }
 
+    /// The table of the region's letters says what the Unicode properties say.
+    @Test func knownLowerCaseAgreesWithUnicode() {
+        for value in UInt32(0x00C0)...0x10FF {
+            guard let scalar = Unicode.Scalar(value), let known = StoryFingerprint.knownLowercase(value) else { continue }
+            #expect(scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+            #expect(scalar.properties.lowercaseMapping == String(Unicode.Scalar(known)!), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func sameTextIsIdenticalAndUnrelatedTextIsFar() throws {
         let a = try #require(StoryFingerprint(text: "Russian peacekeepers begin withdrawal from Karabakh, Kremlin says"))
         let b = try #require(StoryFingerprint(text: "Russian peacekeepers begin withdrawal from Karabakh, Kremlin says"))
