@@ -90,9 +90,9 @@ extension DigestRenderer {
     }
 
     static func titleLink(title rawTitle: String?, link: String?) -> String {
-        let trimmed = (rawTitle ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = MarkdownText.trimmed(rawTitle ?? "")
         let title = trimmed.isEmpty ? "(untitled)" : MarkdownText.escape(trimmed)
-        guard let link, !link.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let link, !MarkdownText.trimmed(link).isEmpty else {
             return title
         }
         guard let destination = MarkdownText.linkDestination(link) else {

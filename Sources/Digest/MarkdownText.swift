@@ -27,6 +27,19 @@ enum MarkdownText {
         return String(out)
     }
 
+    /// `text` without leading and trailing white space; the text itself when it has none
+    /// (the common case, without Foundation's character-set walk).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Printable ASCII that a Markdown link destination can hold as it is.
+    private static let plainLinkByte: [Bool] = (0..<256).map { byte in
+        byte > 0x20 && byte < 0x7F && !Array(" ()<>\\\"`[]".utf8).contains(UInt8(byte))
+    }
+
     /// Bytes that may need escaping: the ASCII specials, line breaks, and 0xE2 (the lead byte
     /// of U+2028 and U+2029).
     private static let needsLook: [Bool] = (0..<256).map { byte in
@@ -37,11 +50,13 @@ enum MarkdownText {
     /// (javascript:, data:, relative, ...). Characters that would end or break the
     /// destination are percent-encoded.
     static func linkDestination(_ link: String) -> String? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmed(link)
         guard let colon = trimmed.firstIndex(of: ":"),
               ["http", "https", "file"].contains(trimmed[..<colon].lowercased()),
               trimmed.index(after: colon) < trimmed.endIndex
         else { return nil }
+        // Most links are plain printable ASCII with nothing to encode.
+        if trimmed.utf8.allSatisfy({ plainLinkByte[Int($0)] }) { return trimmed }
         var out = ""
         for scalar in trimmed.unicodeScalars {
             switch scalar {

@@ -8,6 +8,10 @@
 /// shingle sets.
 struct StoryFingerprint: Sendable, Equatable {
     static let count = 64
+    /// Fixed, so a signature means the same in every run: odd multipliers and offsets drawn
+    /// from splitmix64.
+    static let multipliers: [UInt64] = (0..<UInt64(count)).map { mix($0 &+ 0x5EED) | 1 }
+    static let offsets: [UInt64] = (0..<UInt64(count)).map { mix($0 &+ 0xB0B0_5EED) }
     /// Slots per band for candidate pairs: two items sharing any band are compared.
     static let bandWidth = 2
 
@@ -27,13 +31,19 @@ struct StoryFingerprint: Sendable, Equatable {
             }
         }
         var slots = [UInt64](repeating: .max, count: Self.count)
-        for shingle in shingles {
-            var state = shingle
-            for slot in 0..<Self.count {
-                // A splitmix64 sequence seeded by the shingle: one cheap independent hash per slot.
-                state &+= 0x9E37_79B9_7F4A_7C15
-                let value = Self.mix(state)
-                if value < slots[slot] { slots[slot] = value }
+        slots.withUnsafeMutableBufferPointer { slots in
+            Self.multipliers.withUnsafeBufferPointer { multipliers in
+                Self.offsets.withUnsafeBufferPointer { offsets in
+                    for shingle in shingles {
+                        let x = Self.mix(shingle)
+                        // Slot i hashes with its own odd multiplier and offset (a·x + b mod 2^64):
+                        // one multiply-add per slot instead of a full mix.
+                        for slot in 0..<Self.count {
+                            let value = multipliers[slot] &* x &+ offsets[slot]
+                            if value < slots[slot] { slots[slot] = value }
+                        }
+                    }
+                }
             }
         }
         self.slots = slots
