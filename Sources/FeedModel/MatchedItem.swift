@@ -10,13 +10,18 @@ public struct MatchedItem: Sendable, Equatable {
     public var title: String
     public var link: String?
     public var published: Date?
+    /// The feed's updated date, when it gave one (an item without a published date is dated by it).
+    public var updated: Date?
+    /// The item's summary as it stood at the end of the digest day (for grouping items into stories).
+    public var summary: String?
     /// When feedwatch first stored the item: this decides the digest day.
     public var firstSeen: Date
     public var topics: [String]
     public var hits: [Hit]
 
     public init(feedName: String, feedTitle: String? = nil, itemID: String, title: String, link: String?,
-                published: Date?, firstSeen: Date, topics: [String], hits: [Hit]) {
+                published: Date?, firstSeen: Date, topics: [String], hits: [Hit],
+                updated: Date? = nil, summary: String? = nil) {
         self.feedName = feedName
         self.feedTitle = feedTitle
         self.itemID = itemID
@@ -26,6 +31,8 @@ public struct MatchedItem: Sendable, Equatable {
         self.firstSeen = firstSeen
         self.topics = topics
         self.hits = hits
+        self.updated = updated
+        self.summary = summary
     }
 
     /// Distinct entity names that hit, in order of first appearance.

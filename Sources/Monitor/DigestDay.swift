@@ -30,4 +30,12 @@ public struct DigestDay: Sendable, Equatable {
         self.init(containing: noon, in: timeZone)
         guard self.label == label else { return nil }
     }
+
+    /// The start of the day `days` days before this one (calendar days, so a DST change
+    /// does not shift it by an hour).
+    public func start(daysBefore days: Int, in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(byAdding: .day, value: -days, to: start) ?? start.addingTimeInterval(Double(-days) * 86_400)
+    }
 }

@@ -5,11 +5,18 @@ import Storage
 import Digest
 
 /// Builds one day's digest file from the store: digests/YYYY-MM-DD.md.
+///
+/// It reads everything the day needs (kept items, the story window before it, counts for
+/// "at a glance", edits, take-downs, feed health), hands it to `DigestBuilder` as plain values
+/// and renders the model. Only today's digest reads the clock (for feed health); a past day's
+/// is built from stored data alone, so it is the same file every time.
 public struct DigestRun {
     let configuration: Configuration
     let store: Store
+    public var builder = DigestBuilder()
 
-    init(configuration: Configuration, store: Store) {
+    /// Over an open store (tests, the digest benchmark).
+    public init(configuration: Configuration, store: Store) {
         self.configuration = configuration
         self.store = store
     }
@@ -19,19 +26,101 @@ public struct DigestRun {
         self.init(configuration: configuration, store: try openStore(configuration.settings.databasePath))
     }
 
-    /// Writes the digest of `day` (atomically) and returns its path.
-    public func write(day: DigestDay) throws(MonitorError) -> String {
+    /// Writes the digest of `day` (atomically) and returns its path. `now` only decides
+    /// whether `day` is today, and then the feed health it shows.
+    public func write(day: DigestDay, now: Date = Date()) throws(MonitorError) -> String {
         let settings = configuration.settings
         let path = (settings.digestDirectory as NSString).appendingPathComponent("\(day.label).md")
         do {
-            let items = try store.matchedItems(firstSeenFrom: day.start, to: day.end).map(readable)
-            let text = DigestRenderer(timeZone: settings.timeZone)
-                .markdown(day: day.label, items: items, topicOrder: configuration.topics.map(\.name))
+            let model = builder.build(try input(for: day, now: now))
+            let text = DigestRenderer(timeZone: settings.timeZone).markdown(model)
             try AtomicFile.write(Data(text.utf8), to: path)
         } catch {
             throw .storage("digest \(path): \(error)")
         }
         return path
+    }
+
+    /// Everything the day's digest is built from (public for bench/digest-build.sh, which times
+    /// reading, building and rendering apart).
+    public func input(for day: DigestDay, now: Date) throws -> DigestInput {
+        let zone = configuration.settings.timeZone
+        let items = try store.matchedItems(firstSeenFrom: day.start, to: day.end).map(readable)
+        let windowStart = day.end.addingTimeInterval(-builder.storyWindow)
+        let earlier = windowStart < day.start
+            ? try store.storyContext(firstSeenFrom: windowStart, to: day.start) : []
+        let historyDays = 14
+        let context = contextEntities
+        var today = try store.labelCounts(firstSeenFrom: day.start, to: day.end)
+        var history = try store.labelCounts(firstSeenFrom: day.start(daysBefore: historyDays, in: zone), to: day.start)
+        for entity in context {
+            today.entities[entity] = nil
+            history.entities[entity] = nil
+        }
+        let isToday = day.start <= now && now < day.end
+        return DigestInput(
+            day: day.label, dayStart: day.start, dayEnd: day.end, timeZone: zone, items: items,
+            earlierItems: earlier, topicOrder: configuration.topics.map(\.name),
+            // WIRING POINT (topic weights): feeds.conf has no topic weight yet; every topic weighs 1.
+            topicWeights: [:],
+            outlets: Self.outlets(configuration.feeds),
+            // WIRING POINT (contested names): Hit does not carry contested-name data yet. When it
+            // does, fill this per item (DigestInput.key(feed:item:)) from the stored hits.
+            contestedNames: [:],
+            todayCounts: today, historyCounts: history, historyDays: historyDays,
+            revisions: try store.revisions(seenFrom: day.start, to: day.end),
+            disappearances: try store.disappearances(noticedFrom: day.start, to: day.end),
+            health: isToday ? try healthNotes(now: now) : nil)
+    }
+
+    /// WIRING POINT (outlets): country and language come from the feed line's `country=` and
+    /// `lang=`, perspective from a `perspective=` option if feeds.conf has one. When Config
+    /// types these options, read them from there instead.
+    static func outlets(_ feeds: [FeedSource]) -> [String: OutletInfo] {
+        var outlets: [String: OutletInfo] = [:]
+        for feed in feeds {
+            outlets[feed.name] = OutletInfo(country: feed.country, language: feed.language,
+                                            perspective: feed.options["perspective"])
+        }
+        return outlets
+    }
+
+    /// The feeds that need a look, from the same assessment as `feedwatch feeds`.
+    func healthNotes(now: Date) throws -> [FeedHealthNote] {
+        let report = try HealthReport.assess(configuration: configuration, store: store, now: now)
+        return report.compactMap(Self.note)
+    }
+
+    static func note(_ health: FeedHealth) -> FeedHealthNote? {
+        let name = health.feed.name
+        let failure = [health.lastFailureKind.map { "[\($0.rawValue)]" }, health.lastFailureMessage]
+            .compactMap { $0 }.joined(separator: " ")
+        switch health.status {
+        case .new, .ok:
+            return nil
+        case .gone:
+            return FeedHealthNote(feed: name, status: .gone, since: health.goneAt,
+                                  detail: "HTTP 410 Gone; not fetched until feeds.conf gives it a new URL")
+        case .degraded, .failing:
+            let streak = health.consecutiveFailures == 1 ? "1 failure" : "\(health.consecutiveFailures) failures in a row"
+            return FeedHealthNote(feed: name, status: health.status == .degraded ? .degraded : .failing,
+                                  since: health.lastSuccess, detail: failure.isEmpty ? streak : "\(streak): \(failure)")
+        case .moved:
+            return FeedHealthNote(feed: name, status: .moved, since: nil,
+                                  detail: "permanent redirect; now fetched from \(health.movedTo ?? "?"): update feeds.conf")
+        case .silent:
+            guard let newest = health.newestItem else {
+                return FeedHealthNote(feed: name, status: .silent, detail: "answers but has published nothing")
+            }
+            var detail = "no new item"
+            if let gap = health.usualGap { detail += " (usually one every \(Self.duration(gap)))" }
+            return FeedHealthNote(feed: name, status: .silent, since: newest, detail: detail)
+        }
+    }
+
+    /// "3 h", "2 d": rounded, for a table cell.
+    static func duration(_ seconds: TimeInterval) -> String {
+        seconds < 2 * 86_400 ? "\(max(1, Int((seconds / 3600).rounded()))) h" : "\(Int((seconds / 86_400).rounded())) d"
     }
 
     /// The digest names what an item is about: entities, not the context word lists

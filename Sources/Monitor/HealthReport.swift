@@ -25,13 +25,18 @@ public enum HealthReport {
         }
         let store = try openStore(path)
         do {
-            let states = Dictionary(try store.allFeedStates().map { ($0.feedName, $0) }) { first, _ in first }
-            let recent = try store.recentItemDates(limit: rhythmItems)
-            return configuration.feeds.map { feed in
-                assess(feed, state: states[feed.name], recentItems: recent[feed.name] ?? [], now: now)
-            }
+            return try assess(configuration: configuration, store: store, now: now)
         } catch {
             throw .storage("read feed health from \(path): \(error)")
+        }
+    }
+
+    /// One entry per feed of feeds.conf, in its order, from an open store (the digest's health section).
+    static func assess(configuration: Configuration, store: Store, now: Date) throws -> [FeedHealth] {
+        let states = Dictionary(try store.allFeedStates().map { ($0.feedName, $0) }) { first, _ in first }
+        let recent = try store.recentItemDates(limit: rhythmItems)
+        return configuration.feeds.map { feed in
+            assess(feed, state: states[feed.name], recentItems: recent[feed.name] ?? [], now: now)
         }
     }
 

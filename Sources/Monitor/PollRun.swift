@@ -114,8 +114,9 @@ public struct PollRun: Sendable {
                                        feedsChecked: report.checkedCount, feedsFailed: report.failedCount,
                                        newItems: report.newItems, newMatches: report.newMatches))
 
+        let digestTime = now()
         let digestPath = try DigestRun(configuration: configuration, store: store)
-            .write(day: DigestDay(containing: now(), in: settings.timeZone))
+            .write(day: DigestDay(containing: digestTime, in: settings.timeZone), now: digestTime)
         return PollReport(outcomes: finished, digestPath: digestPath)
     }
 

@@ -46,24 +46,25 @@ extension Store {
     }
 
     /// The dates of the newest `limit` items of every feed that has items, newest first, by feed name.
+    /// One index range per feed (items_feed_item_date), so the cost follows the number of feeds,
+    /// not the number of stored items.
     public func recentItemDates(limit: Int) throws -> [String: [Date]] {
         do {
             return try dbQueue.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    WITH dated AS (
-                        SELECT items.feed_id, \(Store.itemDateSQL) AS item_date FROM items
-                    ), ranked AS (
-                        SELECT feed_id, item_date,
-                               ROW_NUMBER() OVER (PARTITION BY feed_id ORDER BY item_date DESC) AS rank
-                        FROM dated
-                    )
-                    SELECT feeds.name AS name, ranked.item_date AS item_date
-                    FROM ranked JOIN feeds ON feeds.id = ranked.feed_id
-                    WHERE ranked.rank <= ?
-                    ORDER BY feeds.name, ranked.rank
-                    """, arguments: [limit])
+                let feeds = try Row.fetchAll(db, sql: "SELECT id, name FROM feeds ORDER BY name")
+                // The expression must read as the index's does: unqualified columns.
+                let statement = try db.makeStatement(sql: """
+                    SELECT MIN(COALESCE(published, first_seen), first_seen) AS item_date FROM items
+                    WHERE feed_id = ?
+                    ORDER BY MIN(COALESCE(published, first_seen), first_seen) DESC
+                    LIMIT ?
+                    """)
                 var dates: [String: [Date]] = [:]
-                for row in rows { dates[row["name"], default: []].append(row["item_date"]) }
+                for feed in feeds {
+                    let id: Int64 = feed["id"], name: String = feed["name"]
+                    let newest = try Date.fetchAll(statement, arguments: [id, limit])
+                    if !newest.isEmpty { dates[name] = newest }
+                }
                 return dates
             }
         } catch {

@@ -35,7 +35,8 @@ extension Store {
         let title: String? = row["title"]
         return MatchedItem(feedName: row["feed_name"], feedTitle: row["feed_title"], itemID: itemKey,
                            title: title ?? "", link: row["link"], published: row["published"],
-                           firstSeen: row["first_seen"], topics: topics, hits: hits)
+                           firstSeen: row["first_seen"], topics: topics, hits: hits,
+                           updated: row["updated"])
     }
 
     static func encodeJSON<T: Encodable>(_ value: T) throws -> String {

@@ -18,18 +18,32 @@ extension Store {
                     last_checked = ?, last_success = ?, consecutive_failures = 0
                 WHERE id = ?
                 """, arguments: [feedTitle, etag, lastModified, record.checkedAt, record.checkedAt, feedID])
+            let previousListing = try Date.fetchOne(
+                db, sql: "SELECT last_listed FROM feeds WHERE id = ?", arguments: [feedID])
             var summary = SaveSummary()
+            var listed = Set<String>()
             for (item, match) in items {
+                // The same id twice in one document: the first copy wins.
+                guard listed.insert(item.id).inserted else { continue }
                 guard let itemID = try insertItem(item, feedID: feedID, firstSeen: record.checkedAt, in: db) else {
+                    if try reviseItem(item, feedID: feedID, seenAt: record.checkedAt, in: db) {
+                        summary.revisedItems += 1
+                    }
                     continue
                 }
                 summary.newItems += 1
                 if match.isKept {
                     try db.cachedStatement(sql: "INSERT INTO matches (item_id, topics, hits) VALUES (?, ?, ?)")
                         .execute(arguments: [itemID, try encodeJSON(match.topics), try encodeJSON(match.hits)])
+                    try insertLabels(of: match, itemID: itemID, firstSeen: record.checkedAt, in: db)
                     summary.newMatches += 1
                 }
             }
+            if let previousListing, previousListing < record.checkedAt {
+                summary.disappearedItems = try recordDisappearances(
+                    feedID: feedID, previousListing: previousListing, now: record.checkedAt, in: db)
+            }
+            try db.execute(sql: "UPDATE feeds SET last_listed = ? WHERE id = ?", arguments: [record.checkedAt, feedID])
             return summary
 
         case let .notModified(etag, lastModified):
@@ -82,18 +96,77 @@ extension Store {
         return id
     }
 
-    /// Inserts an item not seen before and returns its row id; nil when the feed already has it.
-    /// A stored item is left as it is (later revisions are not tracked yet).
+    /// Inserts an item not seen before and returns its row id; nil when the feed already has it
+    /// (then `reviseItem` looks at it).
     private static func insertItem(_ item: FeedItem, feedID: Int64, firstSeen: Date, in db: Database) throws -> Int64? {
         // Cached: a poll inserts thousands of items through this one statement.
         try db.cachedStatement(sql: """
             INSERT INTO items (feed_id, item_key, title, link, published, updated,
-                               authors, categories, enclosures, summary, content, first_seen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               authors, categories, enclosures, summary, content, first_seen, last_present)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed_id, item_key) DO NOTHING
             """).execute(arguments: [feedID, item.id, item.title, item.link, item.published, item.updated,
                              try encodeJSON(item.authors), try encodeJSON(item.categories),
-                             try encodeJSON(item.enclosures), item.summary, item.content, firstSeen])
+                             try encodeJSON(item.enclosures), item.summary, item.content, firstSeen, firstSeen])
         return db.changesCount > 0 ? db.lastInsertedRowID : nil
+    }
+
+    /// An item the feed lists again: marks it present and, when its title, summary or content
+    /// changed, stores a revision (old and new) and the new version. True when it changed.
+    ///
+    /// Its match stays as decided at first sight, so the day it was filed under keeps its items.
+    private static func reviseItem(_ item: FeedItem, feedID: Int64, seenAt: Date, in db: Database) throws -> Bool {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, title, summary, content FROM items WHERE feed_id = ? AND item_key = ?
+            """), arguments: [feedID, item.id]) else { return false }
+        let id: Int64 = row["id"]
+        let oldTitle: String? = row["title"], oldSummary: String? = row["summary"], oldContent: String? = row["content"]
+        guard oldTitle != item.title || oldSummary != item.summary || oldContent != item.content else {
+            try db.cachedStatement(sql: "UPDATE items SET last_present = ? WHERE id = ?").execute(arguments: [seenAt, id])
+            return false
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO item_revisions (item_id, seen_at, old_title, new_title, old_summary, new_summary,
+                                        old_content, new_content)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, seenAt, oldTitle, item.title, oldSummary, item.summary,
+                                     oldContent, item.content])
+        try db.cachedStatement(sql: """
+            UPDATE items SET title = ?, summary = ?, content = ?, updated = COALESCE(?, updated), last_present = ?
+            WHERE id = ?
+            """).execute(arguments: [item.title, item.summary, item.content, item.updated, seenAt, id])
+        return true
+    }
+
+    /// One row per topic and per distinct entity of a kept item, for the digest's counts.
+    private static func insertLabels(of match: MatchResult, itemID: Int64, firstSeen: Date, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO match_labels (item_id, kind, name, first_seen) VALUES (?, ?, ?, ?)
+            """)
+        for topic in match.topics {
+            try statement.execute(arguments: [itemID, "topic", topic, firstSeen])
+        }
+        for entity in match.entities {
+            try statement.execute(arguments: [itemID, "entity", entity, firstSeen])
+        }
+    }
+
+    /// Items of the previous listing that this one lacks, while an item dated before them
+    /// (and listed before too) is still listed: taken down or replaced, not rolled off the
+    /// end of the feed. Returns how many were recorded.
+    private static func recordDisappearances(feedID: Int64, previousListing: Date, now: Date,
+                                             in db: Database) throws -> Int {
+        try db.execute(sql: """
+            INSERT INTO item_disappearances (item_id, last_present, noticed_at)
+            SELECT gone.id, gone.last_present, ?
+            FROM items AS gone
+            WHERE gone.feed_id = ? AND gone.last_present = ?
+              AND EXISTS (
+                  SELECT 1 FROM items AS kept
+                  WHERE kept.feed_id = gone.feed_id AND kept.last_present = ? AND kept.first_seen < ?
+                    AND COALESCE(kept.published, kept.updated, kept.first_seen)
+                        < COALESCE(gone.published, gone.updated, gone.first_seen))
+            """, arguments: [now, feedID, previousListing, now, now])
+        return db.changesCount
     }
 }

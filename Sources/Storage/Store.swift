@@ -113,27 +113,6 @@ public final class Store: Sendable {
         }
     }
 
-    /// Kept items first seen in [start, end), oldest first (then in the order they were stored).
-    public func matchedItems(firstSeenFrom start: Date, to end: Date) throws -> [MatchedItem] {
-        do {
-            return try dbQueue.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT feeds.name AS feed_name, feeds.title AS feed_title,
-                           items.item_key, items.title, items.link, items.published, items.first_seen,
-                           matches.topics, matches.hits
-                    FROM items
-                    JOIN matches ON matches.item_id = items.id
-                    JOIN feeds ON feeds.id = items.feed_id
-                    WHERE items.first_seen >= ? AND items.first_seen < ?
-                    ORDER BY items.first_seen, items.id
-                    """, arguments: [start, end])
-                return try rows.map(Store.matchedItem(from:))
-            }
-        } catch {
-            throw StoreError.wrapping(error, "read matched items")
-        }
-    }
-
     /// Every feed the store knows, by name.
     public func allFeedStates() throws -> [FeedState] {
         do {

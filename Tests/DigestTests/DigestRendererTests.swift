@@ -24,10 +24,10 @@ import FeedModel
 
             ## Karabakh
 
-            - 11:05 · apa · [Şuşa festival](https://apa.az/2) (published 2024-04-17) — entities: Shusha
-              matched: "Şuşa\\*" as "Şuşada" in title and content
             - 13:14 · azertag · [Peskov on Karabakh talks](https://tass.ru/1) — entities: Karabakh, Peskov
-              also in: Russia · matched: "Karabakh" in title and summary, "Песков" as "Пескова" in summary
+              rules: Karabakh, Russia · matched: "Karabakh" in title and summary, "Песков" as "Пескова" in summary
+            - 11:05 · apa · [Şuşa festival](https://apa.az/2) (published 2024-04-17) — entities: Shusha
+              rules: Karabakh · matched: "Şuşa\\*" as "Şuşada" in title and content
 
             """
         #expect(baku.markdown(day: "2024-04-18", items: items, topicOrder: ["Karabakh", "Russia"]) == expected)
@@ -53,7 +53,7 @@ import FeedModel
         let diplomacy = text.range(of: "## Diplomacy")!, borders = text.range(of: "## Borders")!
         let talks = text.range(of: "[Border talks]")!
         #expect(diplomacy.lowerBound < talks.lowerBound && talks.lowerBound < borders.lowerBound)
-        #expect(text.contains("also in: Borders"))
+        #expect(text.contains("rules: Diplomacy, Borders"))
     }
 
     @Test func topicsMissingFromTheOrderStillGetASection() {
@@ -63,6 +63,7 @@ import FeedModel
         #expect(headings == ["## Known", "## Alpha", "## Zeta"])
     }
 
+    /// With equal topics and scores (no hits here), the order is first seen, then title.
     @Test func itemsAreSortedByFirstSeenThenTitle() {
         let items = [
             Item.make("Late", seen: Item.at(18, 0)),
@@ -126,7 +127,7 @@ import FeedModel
     @Test func termHitsWithoutEntityShowNoEntitiesButExplainTheMatch() {
         let item = Item.make("Ceasefire", hits: [Item.hit(nil, "ceasefire", .title, text: "Ceasefire")])
         let text = utc.markdown(day: "2024-04-18", items: [item], topicOrder: ["Karabakh"])
-        #expect(text.contains("[Ceasefire](https://azertag.az/1)\n  matched: \"ceasefire\" in title\n"))
+        #expect(text.contains("[Ceasefire](https://azertag.az/1)\n  rules: Karabakh · matched: \"ceasefire\" in title\n"))
         #expect(!text.contains("entities"))
     }
 
@@ -160,5 +161,22 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite struct DigestRendererTimeTests {
+    /// The fast wall-clock arithmetic agrees with Calendar across years, zones and DST changes.
+    @Test(arguments: ["UTC", "Asia/Baku", "Europe/Berlin", "America/New_York", "Asia/Kathmandu"])
+    func localTimeAgreesWithCalendar(_ zone: String) throws {
+        let renderer = DigestRenderer(timeZone: try #require(TimeZone(identifier: zone)))
+        var instant = -2_000_000_000.0 // 1906
+        while instant < 4_200_000_000 { // 2103
+            let date = Date(timeIntervalSince1970: instant)
+            let parts = renderer.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            let local = renderer.local(date)
+            #expect([local.year, local.month, local.day, local.hour, local.minute]
+                    == [parts.year, parts.month, parts.day, parts.hour, parts.minute].map { $0 ?? -1 }, "\(date)")
+            instant += 7_777_777.7
+        }
     }
 }

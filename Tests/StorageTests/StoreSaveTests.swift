@@ -55,13 +55,14 @@ import FeedModel
         ]))
         #expect(first == SaveSummary(newItems: 2, newMatches: 1))
 
-        // An edited title under the same guid is not a new item (revisions come later).
+        // An edited title under the same guid is not a new item but a revision of it.
         let edited = try store.save(Sample.fetched([
             (Sample.item("guid-1", title: "New headline", link: "https://x.az/1-new"), Sample.kept),
-        ]))
-        #expect(edited == SaveSummary())
+        ], at: Sample.noon.addingTimeInterval(60)))
+        #expect(edited == SaveSummary(revisedItems: 1))
         let matched = try store.matchedItems(firstSeenFrom: .distantPast, to: .distantFuture)
-        #expect(matched.map(\.title) == ["Old headline"])
+        #expect(matched.map(\.title) == ["New headline"])
+        #expect(try store.rowCount(of: "items") == 2)
     }
 
     @Test func theSameIDInAnotherFeedIsANewItem() throws {
