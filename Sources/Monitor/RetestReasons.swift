@@ -41,15 +41,32 @@ enum RetestReasons {
         return reasons
     }
 
-    /// The true leaves outside NOT, with their hits.
+    /// The true leaves outside NOT, once each, with the distinct text they hit (the first
+    /// `shownHits`, then how many more): a long article names Azerbaijan twenty times.
     static func firedEvidence(_ node: RuleTrace) -> [String] {
-        guard node.value else { return [] }
-        if node.children.isEmpty {
-            return [node.hits.isEmpty ? node.label : node.label + " " + node.hits.map(describe).joined(separator: ", ")]
+        var leaves: [(label: String, hits: [String])] = []
+        func walk(_ node: RuleTrace) {
+            guard node.value, node.label != "NOT" else { return }
+            guard node.children.isEmpty else { return node.children.forEach(walk) }
+            let hits = node.hits.map(describe)
+            if let index = leaves.firstIndex(where: { $0.label == node.label }) {
+                leaves[index].hits += hits
+            } else {
+                leaves.append((node.label, hits))
+            }
         }
-        if node.label == "NOT" { return [] }
-        return node.children.flatMap(firedEvidence)
+        walk(node)
+        return leaves.map { leaf in
+            var seen = Set<String>()
+            let distinct = leaf.hits.filter { seen.insert($0).inserted }
+            guard !distinct.isEmpty else { return leaf.label }
+            var text = leaf.label + " " + distinct.prefix(shownHits).joined(separator: ", ")
+            if distinct.count > shownHits { text += " (+\(distinct.count - shownHits) more)" }
+            return text
+        }
     }
+
+    static let shownHits = 2
 
     /// The NOT nodes that are false because what they exclude was found.
     static func blockers(_ node: RuleTrace) -> [String] {

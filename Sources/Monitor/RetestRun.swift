@@ -87,20 +87,19 @@ public struct RetestRun {
     /// An add, a drop or a change of topics, with its reasons.
     static func change(_ stored: StoredItem, now result: MatchResult) -> RetestChange {
         let before = stored.keptTopics ?? []
-        let after = result.isKept ? result.topics : []
         let kind: RetestChange.Kind = stored.wasKept ? (result.isKept ? .topics : .drop) : .add
         var reasons: [String] = []
-        for topic in after where !before.contains(topic) {
+        for topic in result.topics where !before.contains(topic) {
             reasons.append(RetestReasons.gained(topic, in: result))
         }
-        if result.isKept, let keep = result.keep, keep, kind == .add {
-            reasons.append(RetestReasons.gained("keep", in: result))
-        }
-        for topic in before where !after.contains(topic) {
+        for topic in before where !result.topics.contains(topic) {
             reasons.append(RetestReasons.lost(topic, in: result))
         }
-        if kind == .drop, result.keep == false, !result.topics.isEmpty {
-            // The topics still fire; the [keep] rule is what refuses the item now.
+        // With a [keep] rule it, not the topics, decides: say why when it changed the outcome.
+        if kind == .add, result.keep == true {
+            reasons.append(RetestReasons.gained("keep", in: result))
+        }
+        if kind == .drop, result.keep == false {
             reasons.append(RetestReasons.lost("keep", in: result))
         }
         if kind != .add {
@@ -108,6 +107,7 @@ public struct RetestRun {
         }
         return RetestChange(kind: kind, feedName: stored.feedName, itemID: stored.item.id,
                             title: stored.item.title ?? "", link: stored.item.link, firstSeen: stored.firstSeen,
-                            topicsBefore: before, topicsAfter: after, reasons: reasons)
+                            topicsBefore: before, topicsAfter: result.isKept ? result.topics : [],
+                            reasons: reasons)
     }
 }
