@@ -35,7 +35,6 @@ public struct RetestRun {
         guard FileManager.default.fileExists(atPath: path) else {
             throw .storage("retest: no store at \(path) (feedwatch poll creates it)")
         }
-        let store = try openStore(path)
         // Built as PollRun builds it: same gazetteer, topics, [keep] and stem setting.
         let matcher = Matcher(entities: configuration.entities, topics: configuration.topics, keep: configuration.keep,
                               maxSuffixLength: settings.maxSuffixLength)
@@ -45,7 +44,10 @@ public struct RetestRun {
         var updates: [(itemRowID: Int64, match: MatchResult)] = []
         var changedDays = Set<String>()
         do {
-            try store.forEachItem(firstSeenSince: report.since) { stored in
+            // Read-only, so a retest without --apply leaves the file as it was, byte for byte.
+            // Closed before the write below: the last connection to close checkpoints the WAL.
+            let reader = try StoreReader(path: path)
+            try reader.forEachItem(firstSeenSince: report.since) { stored in
                 guard let feed = feeds[stored.feedName] else {
                     report.skipped += 1
                     return
@@ -71,6 +73,8 @@ public struct RetestRun {
 
         let today = DigestDay(containing: now, in: settings.timeZone)
         guard apply, !updates.isEmpty else { return report }
+        // The lock has been held since before the read: no poll has written in between.
+        let store = try openStore(path)
         do {
             try store.replaceMatches(updates)
         } catch {

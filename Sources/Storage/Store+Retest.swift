@@ -2,36 +2,9 @@ import Foundation
 import FeedModel
 import GRDB
 
-/// Re-running the rules over stored items: read them back with their stored match,
-/// then replace the matches that changed.
+/// Re-running the rules over stored items (`feedwatch retest`): `StoreReader` reads them
+/// back with their stored match, then the matches that changed are replaced here.
 extension Store {
-    /// Calls `body` with every item first seen at or after `since`, oldest first (then in
-    /// the order stored), with its stored match. Items are read one at a time from a single
-    /// read transaction, so a week of articles never sits in memory at once and a poll
-    /// writing meanwhile is not seen halfway.
-    public func forEachItem(firstSeenSince since: Date, _ body: (StoredItem) throws -> Void) throws {
-        do {
-            try dbQueue.read { db in
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT items.id AS row_id, feeds.name AS feed_name, items.item_key, items.title, items.link,
-                           items.published, items.updated, items.authors, items.categories, items.enclosures,
-                           items.summary, items.content, items.first_seen,
-                           matches.topics, matches.hits
-                    FROM items
-                    JOIN feeds ON feeds.id = items.feed_id
-                    LEFT JOIN matches ON matches.item_id = items.id
-                    WHERE items.first_seen >= ?
-                    ORDER BY items.first_seen, items.id
-                    """, arguments: [since])
-                while let row = try rows.next() {
-                    try body(try Store.storedItem(from: row))
-                }
-            }
-        } catch {
-            throw StoreError.wrapping(error, "read items first seen since \(since)")
-        }
-    }
-
     /// Replaces the stored match of each item, all in one transaction: a kept result is
     /// written (topics and hits), a result that is not kept removes the item's match.
     /// Any failure (an unknown item among them) leaves every match as it was.
@@ -53,6 +26,26 @@ extension Store {
             }
         } catch {
             throw StoreError.wrapping(error, "replace matches of \(updates.count) items")
+        }
+    }
+
+    /// Every item first seen at or after `since`, oldest first (then in the order stored),
+    /// with its stored match, one row at a time.
+    static func forEachItem(firstSeenSince since: Date, in db: Database,
+                            _ body: (StoredItem) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT items.id AS row_id, feeds.name AS feed_name, items.item_key, items.title, items.link,
+                   items.published, items.updated, items.authors, items.categories, items.enclosures,
+                   items.summary, items.content, items.first_seen,
+                   matches.topics, matches.hits
+            FROM items
+            JOIN feeds ON feeds.id = items.feed_id
+            LEFT JOIN matches ON matches.item_id = items.id
+            WHERE items.first_seen >= ?
+            ORDER BY items.first_seen, items.id
+            """, arguments: [since])
+        while let row = try rows.next() {
+            try body(try storedItem(from: row))
         }
     }
 

@@ -113,7 +113,7 @@ import TestSupport
         #expect(convoy.kind == .topics)
         #expect(convoy.topicsBefore == ["Karabakh"])
         #expect(convoy.topicsAfter == ["Karabakh", "Peacekeepers"])
-        #expect(convoy.reasons == ["Peacekeepers: peacekeep* title \"peacekeepers\""])
+        #expect(convoy.reasons == ["Peacekeepers: peacekeep* title \"peacekeepers\" (peacekeep*)"])
 
         let patrol = try #require(byID["patrol"])
         #expect(patrol.kind == .add)
