@@ -10,7 +10,7 @@ struct Feedwatch: ParsableCommand {
         Exit codes: 0 all good; 1 some feeds failed (the others were still stored); \
         2 bad configuration or usage; 3 another poll holds the lock.
         """,
-        subcommands: [Poll.self, Feeds.self, DigestCommand.self, Parse.self, Match.self, Eval.self]
+        subcommands: [Poll.self, Feeds.self, DigestCommand.self, Parse.self, Match.self, Eval.self, Retest.self]
     )
 
     /// ArgumentParser exits with 64 on a usage error; feedwatch promises 2.
