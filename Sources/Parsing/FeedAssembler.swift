@@ -45,7 +45,7 @@ struct FeedAssembler {
     var feed = ParsedFeed(format: .rss20)
     var warnings: [String] = []
     private var stack: [Frame] = []
-    private var text: [UInt8] = []
+    private var text = TextBuffer()
     private var item: ItemDraft?
     private var authorName: String?
     private var authorEmail: String?
@@ -151,7 +151,7 @@ struct FeedAssembler {
         case .skippedInner, .ignored, .root, .channel, .group:
             break
         case .field:
-            let value = text[frame.textStart...]
+            let value = text[from: frame.textStart]
             if let parentRole = topRole {
                 take(field: frame, value: value, parent: parentRole, line: line, column: column)
             }
@@ -167,7 +167,7 @@ struct FeedAssembler {
             }
             item = nil
         }
-        text.removeSubrange(frame.textStart...)
+        text.removeAll(from: frame.textStart)
     }
 
     /// Closes what a truncated document left open, so its last item is kept.
