@@ -232,13 +232,20 @@ struct HTMLTextScanner {
     /// An end tag closes its element and every element opened after it, unless
     /// one of those has a higher end priority (then, like an end tag without an
     /// open element, it is ignored). </body> and </html> close everything.
-    private static let body = HTMLElement.Name(Array("body".utf8))
-    private static let html = HTMLElement.Name(Array("html".utf8))
+    /// "body" and "html" as Names (bytes little-endian), without a lazy global.
+    private static var body: HTMLElement.Name { HTMLElement.Name(key: 0x7964_6F62, length: 4) }
+    private static var html: HTMLElement.Name { HTMLElement.Name(key: 0x6C6D_7468, length: 4) }
 
     private mutating func close(_ name: HTMLElement.Name, priority: Int) {
         if name == Self.body || name == Self.html {
             open.removeAll(keepingCapacity: true)
             droppedDepth = 0
+            return
+        }
+        // Most end tags close the innermost element: nothing to search, no subrange to remove.
+        if let last = open.last, last.name == name {
+            if last.info.kind == .dropped || last.info.kind == .droppedRawText { droppedDepth -= 1 }
+            open.removeLast()
             return
         }
         var match = open.count - 1

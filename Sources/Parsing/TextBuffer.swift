@@ -25,13 +25,7 @@ struct TextBuffer {
         if newCount > storage.count { grow(toHold: newCount) }
         let start = count
         storage.withUnsafeMutableBufferPointer { buffer in
-            let target = buffer.baseAddress! + start
-            // Most runs are an entity's one character: no call to memmove for those.
-            if bytes.count <= 4 {
-                for k in 0..<bytes.count { target[k] = source[k] }
-            } else {
-                target.update(from: source, count: bytes.count)
-            }
+            (buffer.baseAddress! + start).update(from: source, count: bytes.count)
         }
         count = newCount
     }
