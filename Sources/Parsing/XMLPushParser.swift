@@ -21,12 +21,15 @@ final class XMLPushParser {
     /// libxml2's user data: allocated here, freed in deinit (see SAXState for why).
     private let state: UnsafeMutablePointer<SAXState>
     private let plan: EncodingPlan
+    /// Self.wholeDocumentLimit but for tests, which push small documents in chunks too.
+    private let wholeLimit: Int
 
-    init(options: ParseOptions, plan: EncodingPlan) {
+    init(options: ParseOptions, plan: EncodingPlan, wholeDocumentLimit: Int = XMLPushParser.wholeDocumentLimit) {
         _ = Self.libraryReady
         state = .allocate(capacity: 1)
         state.initialize(to: SAXState(assembler: FeedAssembler(options: options)))
         self.plan = plan
+        self.wholeLimit = wholeDocumentLimit
     }
 
     deinit {
@@ -84,7 +87,7 @@ final class XMLPushParser {
 
         let ended = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return false }
-            if raw.count <= Self.wholeDocumentLimit {
+            if raw.count <= wholeLimit {
                 xmlParseChunk(context, base, Int32(raw.count), 1)
                 return true
             }
