@@ -50,7 +50,7 @@ struct FeedAssembler {
     var feed = ParsedFeed(format: .rss20)
     var warnings: [String] = []
     private var stack: [Frame] = []
-    private var text: [UInt8] = []
+    private var text = TextBuffer()
     private var item: ItemDraft?
     private var authorName: String?
     private var authorEmail: String?
@@ -191,7 +191,7 @@ struct FeedAssembler {
         case .skippedInner, .ignored, .root, .channel, .group:
             break
         case .field:
-            let value = text[frame.textStart...]
+            let value = text[from: frame.textStart]
             if let parentRole = topRole {
                 take(field: frame, value: value, parent: parentRole, line: line, column: column)
             }
@@ -207,7 +207,7 @@ struct FeedAssembler {
             }
             item = nil
         }
-        text.removeSubrange(frame.textStart...)
+        text.removeAll(from: frame.textStart)
     }
 
     /// A field over ParseLimits.maxFieldBytes keeps its first bytes (whole
@@ -215,7 +215,7 @@ struct FeedAssembler {
     private mutating func truncate(_ bytes: UnsafeBufferPointer<UInt8>) {
         var room = max(0, maxFieldBytes - text.count)
         while room > 0, room < bytes.count, bytes[room] & 0xC0 == 0x80 { room -= 1 }
-        text.append(contentsOf: bytes.prefix(room))
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(room)))
         guard let fieldIndex, !stack[fieldIndex].isTruncated else { return }
         stack[fieldIndex].isTruncated = true
         warn(line: 0, column: 0, "<\(stack[fieldIndex].name)> is longer than \(maxFieldBytes) bytes; cut there")

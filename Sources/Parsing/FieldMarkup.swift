@@ -13,7 +13,7 @@ enum FieldMarkup {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     ]
 
-    static func appendStartTag(_ name: String, attributes: [FeedAssembler.Attribute], to text: inout [UInt8]) {
+    static func appendStartTag(_ name: String, attributes: [FeedAssembler.Attribute], to text: inout TextBuffer) {
         text.append(UInt8(ascii: "<"))
         text.append(contentsOf: name.utf8)
         for attribute in attributes where attribute.uri.isEmpty && keptAttributes.contains(attribute.name) {
@@ -28,7 +28,7 @@ enum FieldMarkup {
         text.append(UInt8(ascii: ">"))
     }
 
-    static func appendEndTag(_ name: String, to text: inout [UInt8]) {
+    static func appendEndTag(_ name: String, to text: inout TextBuffer) {
         guard !voidElements.contains(name) else { return }
         text.append(contentsOf: "</".utf8)
         text.append(contentsOf: name.utf8)
@@ -36,7 +36,7 @@ enum FieldMarkup {
     }
 
     /// `&`, `<`, `>` and `"` as references, everything else as it is.
-    static func appendEscaped<Bytes: Collection<UInt8>>(_ bytes: Bytes, to text: inout [UInt8]) {
+    static func appendEscaped<Bytes: Collection<UInt8>>(_ bytes: Bytes, to text: inout TextBuffer) {
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)

@@ -30,6 +30,22 @@ enum HTMLElement {
             self.key = key
             self.length = bytes.count
         }
+
+        /// The scanner's case: a name inside the fragment, read without a generic prefix.
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var key: UInt64 = 0
+            for k in 0..<Swift.min(8, bytes.count) {
+                key |= UInt64(HTMLElement.lowercased(bytes[k])) << UInt64(8 * k)
+            }
+            self.key = key
+            self.length = bytes.count
+        }
+
+        init(key: UInt64, length: Int) {
+            self.key = key
+            self.length = length
+        }
     }
 
     struct Info {
@@ -59,19 +75,25 @@ enum HTMLElement {
 
     /// Known names in an open-addressing hash table of 256 slots (about 60
     /// used): one multiply and usually one probe per tag, no String, no Hasher.
-    private static let slots: [(name: Name, info: Info)?] = {
+    /// Free slots hold a name of length -1, so that a probe reads no Optional.
+    private struct Slot {
+        var name: Name
+        var info: Info
+    }
+
+    private static let slots: [Slot] = {
         var infos: [String: Info] = [:]
         for name in blockNames { infos[name, default: Info()].kind = .block }
         for name in ["noscript", "template"] { infos[name, default: Info()].kind = .dropped }
         for name in ["script", "style"] { infos[name, default: Info()].kind = .droppedRawText }
         for name in voidNames { infos[name, default: Info()].isVoid = true }
         for (name, priority) in endPriorities { infos[name, default: Info()].endPriority = priority }
-        var slots: [(name: Name, info: Info)?] = Array(repeating: nil, count: 256)
+        var slots = Array(repeating: Slot(name: Name(key: 0, length: -1), info: Info()), count: 256)
         for (string, info) in infos {
             let name = Name(Array(string.utf8))
             var index = slot(of: name)
-            while slots[index] != nil { index = (index + 1) & 255 }
-            slots[index] = (name, info)
+            while slots[index].name.length >= 0 { index = (index + 1) & 255 }
+            slots[index] = Slot(name: name, info: info)
         }
         return slots
     }()
@@ -82,12 +104,15 @@ enum HTMLElement {
     }
 
     static func info(of name: Name) -> Info {
-        var index = slot(of: name)
-        while let entry = slots[index] {
-            if entry.name == name { return entry.info }
-            index = (index + 1) & 255
+        slots.withUnsafeBufferPointer { slots in
+            var index = slot(of: name)
+            while true {
+                let entry = slots[index]
+                if entry.name == name { return entry.info }
+                if entry.name.length < 0 { return Info() }
+                index = (index + 1) & 255
+            }
         }
-        return Info()
     }
 
     /// The kind of an element named by `name`, in any letter case.

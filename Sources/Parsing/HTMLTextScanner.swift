@@ -232,13 +232,20 @@ struct HTMLTextScanner {
     /// An end tag closes its element and every element opened after it, unless
     /// one of those has a higher end priority (then, like an end tag without an
     /// open element, it is ignored). </body> and </html> close everything.
-    private static let body = HTMLElement.Name(Array("body".utf8))
-    private static let html = HTMLElement.Name(Array("html".utf8))
+    /// "body" and "html" as Names (bytes little-endian), without a lazy global.
+    private static var body: HTMLElement.Name { HTMLElement.Name(key: 0x7964_6F62, length: 4) }
+    private static var html: HTMLElement.Name { HTMLElement.Name(key: 0x6C6D_7468, length: 4) }
 
     private mutating func close(_ name: HTMLElement.Name, priority: Int) {
         if name == Self.body || name == Self.html {
             open.removeAll(keepingCapacity: true)
             droppedDepth = 0
+            return
+        }
+        // Most end tags close the innermost element: nothing to search, no subrange to remove.
+        if let last = open.last, last.name == name {
+            if last.info.kind == .dropped || last.info.kind == .droppedRawText { droppedDepth -= 1 }
+            open.removeLast()
             return
         }
         var match = open.count - 1
@@ -341,12 +348,21 @@ struct HTMLTextScanner {
     }
 
     /// libxml2's first character of an HTML name: an ASCII letter, `_`, `:` or `.`.
+    /// (Bit sets over 0...127, one bit per byte: names are read byte by byte.)
+    @inline(__always)
     private static func isNameStart(_ c: UInt8) -> Bool {
-        (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x5F || c == 0x3A || c == 0x2E
+        inSet(c, low: 0x0400_4000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
     }
 
+    /// A name's other characters: those of isNameStart, digits and `-`.
+    @inline(__always)
     private static func isNameByte(_ c: UInt8) -> Bool {
-        isNameStart(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D
+        inSet(c, low: 0x07FF_6000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
+    }
+
+    @inline(__always)
+    private static func inSet(_ c: UInt8, low: UInt64, high: UInt64) -> Bool {
+        c < 64 ? (low >> UInt64(c)) & 1 != 0 : c < 128 && (high >> UInt64(c & 63)) & 1 != 0
     }
 
     private static func isASCIIAlphanumeric(_ c: UInt8) -> Bool {

@@ -2,15 +2,73 @@ internal import CLibXML2
 
 /// libxml2 interns element names and namespace URIs in its dictionary, so a
 /// pointer stands for a name: one String is made per pointer, not per element.
+///
+/// The pointers are kept in a small open-addressing table (one multiply and
+/// usually one probe, where a Dictionary hashes with SipHash), held through
+/// `let` pointers so that a lookup pays no exclusivity check. A document with
+/// more distinct names than the table takes falls back to a Dictionary.
 final class InternedNames {
-    private var strings: [UnsafeRawPointer: String] = [:]
+    private static let capacity = 512
+    private static let maxCount = 384
+    private let keys: UnsafeMutablePointer<UnsafeRawPointer?>
+    private let values: UnsafeMutablePointer<String>
+    private let counter: UnsafeMutablePointer<Int>
+    private var overflow: [UnsafeRawPointer: String] = [:]
+
+    init() {
+        keys = .allocate(capacity: Self.capacity)
+        keys.initialize(repeating: nil, count: Self.capacity)
+        values = .allocate(capacity: Self.capacity)
+        counter = .allocate(capacity: 1)
+        counter.initialize(to: 0)
+    }
+
+    deinit {
+        for index in 0..<Self.capacity where keys[index] != nil {
+            (values + index).deinitialize(count: 1)
+        }
+        keys.deallocate()
+        values.deallocate()
+        counter.deallocate()
+    }
 
     func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         let key = UnsafeRawPointer(pointer)
-        if let known = strings[key] { return known }
-        let string = String(cString: pointer)
-        strings[key] = string
+        var index = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) >> 55)
+        while let known = keys[index] {
+            if known == key { return values[index] }
+            index = (index + 1) & (Self.capacity - 1)
+        }
+        if counter.pointee >= Self.maxCount {
+            if let known = overflow[key] { return known }
+            let string = Self.canonical(String(cString: pointer))
+            overflow[key] = string
+            return string
+        }
+        let string = Self.canonical(String(cString: pointer))
+        keys[index] = key
+        (values + index).initialize(to: string)
+        counter.pointee += 1
         return string
+    }
+
+    /// A namespace the assembler compares against comes back as the very same
+    /// String as Namespace's constant: comparing equal Strings that share their
+    /// storage is one test, where two copies compare byte by byte.
+    private static func canonical(_ string: String) -> String {
+        switch string {
+        case Namespace.atom10: return Namespace.atom10
+        case Namespace.atom03: return Namespace.atom03
+        case Namespace.rss10: return Namespace.rss10
+        case Namespace.rss090: return Namespace.rss090
+        case Namespace.rdf: return Namespace.rdf
+        case Namespace.dc: return Namespace.dc
+        case Namespace.dcterms: return Namespace.dcterms
+        case Namespace.content: return Namespace.content
+        case Namespace.media: return Namespace.media
+        case Namespace.xml: return Namespace.xml
+        default: return string
+        }
     }
 }
