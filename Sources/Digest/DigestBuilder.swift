@@ -104,7 +104,7 @@ public struct DigestBuilder: Sendable {
         let date = item.published ?? item.updated
         return StoryEntry(
             item: item, outlet: input.outlets[item.feedName].flatMap { $0.isEmpty ? nil : $0 },
-            contestedNames: input.contestedNames[DigestInput.key(of: item)] ?? [:],
+            contestedNames: input.contestedNames[DigestInput.key(of: item)] ?? [],
             isBackdated: date.map { $0 < input.dayStart.addingTimeInterval(-backdateGrace) } ?? false,
             isFutureDated: date.map { $0 > item.firstSeen.addingTimeInterval(futureTolerance) } ?? false)
     }

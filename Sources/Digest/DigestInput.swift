@@ -23,9 +23,9 @@ public struct DigestInput: Sendable {
     public var itemScores: [String: Double]
     /// Country, language and perspective of each feed, by feed name.
     public var outlets: [String: OutletInfo]
-    /// Contested place names each item used, by item key: what is named -> the names used
-    /// ("Stepanakert" -> ["Khankendi"]).
-    public var contestedNames: [String: [String: [String]]]
+    /// Contested names each item used, by item key, once each in order of first use
+    /// (`MatchResult.contestedNames`: Stepanakert named `Xankəndi`, the Azerbaijani name).
+    public var contestedNames: [String: [ContestedNameUse]]
     /// Kept items per topic and entity in the day, and over the `historyDays` before it;
     /// nil leaves "at a glance" out.
     public var todayCounts: LabelCounts?
@@ -40,7 +40,7 @@ public struct DigestInput: Sendable {
     public init(day: String, dayStart: Date, dayEnd: Date, timeZone: TimeZone, items: [MatchedItem],
                 earlierItems: [MatchedItem] = [], topicOrder: [String], topicWeights: [String: Double] = [:],
                 itemScores: [String: Double] = [:], outlets: [String: OutletInfo] = [:],
-                contestedNames: [String: [String: [String]]] = [:], todayCounts: LabelCounts? = nil,
+                contestedNames: [String: [ContestedNameUse]] = [:], todayCounts: LabelCounts? = nil,
                 historyCounts: LabelCounts? = nil, historyDays: Int = 14, revisions: [ItemRevision] = [],
                 disappearances: [ItemDisappearance] = [], health: [FeedHealthNote]? = nil) {
         self.day = day

@@ -49,7 +49,7 @@ extension DigestRenderer {
                 "\(MarkdownText.escape(entry.item.feedName)) \(moment(entry.item.firstSeen, onDay: day))"
             }.joined(separator: ", ")
         }
-        return header
+        return header + Self.storyNames(story)
     }
 
     /// "- 09:14 · azertag (AZ · az · state) · [Title](link) (published 2024-04-17) — entities: …"
@@ -75,18 +75,41 @@ extension DigestRenderer {
         return line
     }
 
-    /// Why it is here: "rules: Karabakh, Peacekeepers · matched: … · names: Khankendi (Stepanakert)".
+    /// Why it is here: "rules: Karabakh, Peacekeepers · matched: … · names: Xankəndi (Azerbaijani) for Stepanakert".
     func detail(_ entry: StoryEntry, section: String) -> String {
         let rules = [section] + entry.item.topics.filter { $0 != section }
         var parts = ["rules: " + rules.map(MarkdownText.escape).joined(separator: ", ")]
         if let why = Self.why(entry.item.hits) { parts.append(why) }
         if !entry.contestedNames.isEmpty {
-            parts.append("names: " + entry.contestedNames.keys.sorted().map { named in
-                let used = (entry.contestedNames[named] ?? []).map(MarkdownText.escape).joined(separator: ", ")
-                return "\(used) (\(MarkdownText.escape(named)))"
-            }.joined(separator: ", "))
+            parts.append("names: " + entry.contestedNames.map(Self.contestedName).joined(separator: ", "))
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// "Xankəndi (Azerbaijani) for Stepanakert"; "Stepanakert (Armenian)" when the name is the entity's own.
+    static func contestedName(_ use: ContestedNameUse) -> String {
+        var text = MarkdownText.escape(use.variant)
+        if !use.side.isEmpty { text += " (\(MarkdownText.escape(use.side)))" }
+        if use.variant != use.entity { text += " for \(MarkdownText.escape(use.entity))" }
+        return text
+    }
+
+    /// " · names: armenpress: Stepanakert (Armenian); apa: Xankəndi (Azerbaijani) for Stepanakert":
+    /// which side's names each outlet of the story used, side by side; empty when none used any.
+    static func storyNames(_ story: Story) -> String {
+        var order: [String] = []
+        var used: [String: [ContestedNameUse]] = [:]
+        for entry in story.entries where !entry.contestedNames.isEmpty {
+            let feed = entry.item.feedName
+            if used[feed] == nil { order.append(feed) }
+            for use in entry.contestedNames where used[feed]?.contains(use) != true {
+                used[feed, default: []].append(use)
+            }
+        }
+        guard !order.isEmpty else { return "" }
+        return " · names: " + order.map { feed in
+            MarkdownText.escape(feed) + ": " + (used[feed] ?? []).map(contestedName).joined(separator: ", ")
+        }.joined(separator: "; ")
     }
 
     static func titleLink(title rawTitle: String?, link: String?) -> String {

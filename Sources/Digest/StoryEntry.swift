@@ -5,8 +5,8 @@ import FeedModel
 public struct StoryEntry: Sendable, Equatable {
     public var item: MatchedItem
     public var outlet: OutletInfo?
-    /// What is named -> the names this item used for it.
-    public var contestedNames: [String: [String]]
+    /// The contested names this item used (`Xankəndi`, Azerbaijani, for Stepanakert), in order of first use.
+    public var contestedNames: [ContestedNameUse]
     /// Published (or updated) more than `DigestBuilder.backdateGrace` before the day.
     public var isBackdated: Bool
     /// Dated more than `DigestBuilder.futureTolerance` after it was first seen.

@@ -29,6 +29,13 @@ public struct MatchResult: Sendable, Equatable {
         }.filter { seen.insert($0).inserted }
     }
 
+    /// How strongly the item matched: the highest score (`TopicTrace.score`) among the topics
+    /// that fired; nil when the explanations carry none (a result built without the matcher).
+    public var score: Double? {
+        let fired = Set(topics)
+        return explanations.filter { $0.fired && fired.contains($0.topic) }.map(\.score).max()
+    }
+
     public init(topics: [String] = [], hits: [Hit] = [], keep: Bool? = nil, cancelled: [Hit] = [],
                 explanations: [TopicTrace] = []) {
         self.topics = topics

@@ -18,10 +18,12 @@ public struct MatchedItem: Sendable, Equatable {
     public var firstSeen: Date
     public var topics: [String]
     public var hits: [Hit]
+    /// The match's score as stored (`MatchResult.score`); nil when it had none.
+    public var score: Double?
 
     public init(feedName: String, feedTitle: String? = nil, itemID: String, title: String, link: String?,
                 published: Date?, firstSeen: Date, topics: [String], hits: [Hit],
-                updated: Date? = nil, summary: String? = nil) {
+                updated: Date? = nil, summary: String? = nil, score: Double? = nil) {
         self.feedName = feedName
         self.feedTitle = feedTitle
         self.itemID = itemID
@@ -33,6 +35,7 @@ public struct MatchedItem: Sendable, Equatable {
         self.hits = hits
         self.updated = updated
         self.summary = summary
+        self.score = score
     }
 
     /// Distinct entity names that hit, in order of first appearance.

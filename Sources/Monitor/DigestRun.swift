@@ -61,26 +61,46 @@ public struct DigestRun {
         return DigestInput(
             day: day.label, dayStart: day.start, dayEnd: day.end, timeZone: zone, items: items,
             earlierItems: earlier, topicOrder: configuration.topics.map(\.name),
-            // WIRING POINT (topic weights): feeds.conf has no topic weight yet; every topic weighs 1.
-            topicWeights: [:],
-            outlets: Self.outlets(configuration.feeds),
-            // WIRING POINT (contested names): Hit does not carry contested-name data yet. When it
-            // does, fill this per item (DigestInput.key(feed:item:)) from the stored hits.
-            contestedNames: [:],
+            topicWeights: Self.topicWeights(configuration.topics),
+            itemScores: Self.scores(items), outlets: Self.outlets(configuration.feeds),
+            contestedNames: Self.contestedNames(items),
             todayCounts: today, historyCounts: history, historyDays: historyDays,
             revisions: try store.revisions(seenFrom: day.start, to: day.end),
             disappearances: try store.disappearances(noticedFrom: day.start, to: day.end),
             health: isToday ? try healthNotes(now: now) : nil)
     }
 
-    /// WIRING POINT (outlets): country and language come from the feed line's `country=` and
-    /// `lang=`, perspective from a `perspective=` option if feeds.conf has one. When Config
-    /// types these options, read them from there instead.
+    /// feeds.conf's `weight =` of each topic: heavier topics' sections and stories come first.
+    static func topicWeights(_ topics: [TopicDefinition]) -> [String: Double] {
+        Dictionary(topics.map { ($0.name, $0.weight) }) { first, _ in first }
+    }
+
+    /// The stored score of each item that has one (its match's best topic score); the
+    /// builder counts the hits of the others.
+    static func scores(_ items: [MatchedItem]) -> [String: Double] {
+        var scores: [String: Double] = [:]
+        for item in items {
+            if let score = item.score { scores[DigestInput.key(feed: item.feedName, item: item.itemID)] = score }
+        }
+        return scores
+    }
+
+    /// Which side's name each item used for a contested place, from the variant and side its
+    /// stored hits carry.
+    static func contestedNames(_ items: [MatchedItem]) -> [String: [ContestedNameUse]] {
+        var names: [String: [ContestedNameUse]] = [:]
+        for item in items where item.hits.contains(where: { $0.variant != nil }) {
+            names[DigestInput.key(feed: item.feedName, item: item.itemID)] =
+                MatchResult(topics: item.topics, hits: item.hits).contestedNames
+        }
+        return names
+    }
+
+    /// Country, language and perspective from the feed line's `country=`, `lang=` and `perspective=`.
     static func outlets(_ feeds: [FeedSource]) -> [String: OutletInfo] {
         var outlets: [String: OutletInfo] = [:]
         for feed in feeds {
-            outlets[feed.name] = OutletInfo(country: feed.country, language: feed.language,
-                                            perspective: feed.options["perspective"])
+            outlets[feed.name] = OutletInfo(country: feed.country, language: feed.language, perspective: feed.perspective)
         }
         return outlets
     }

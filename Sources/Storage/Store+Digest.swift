@@ -15,7 +15,8 @@ extension Store {
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT items.id, feeds.name AS feed_name, feeds.title AS feed_title,
                            items.item_key, items.title, items.link, items.published, items.updated,
-                           items.first_seen, items.summary, items.content, matches.topics, matches.hits
+                           items.first_seen, items.summary, items.content, matches.topics, matches.hits,
+                           matches.score
                     FROM items
                     JOIN matches ON matches.item_id = items.id
                     JOIN feeds ON feeds.id = items.feed_id
@@ -26,6 +27,7 @@ extension Store {
                 return try rows.map { row in
                     let id: Int64 = row["id"]
                     var item = try Store.matchedItem(from: row)
+                    item.score = row["score"]
                     var summary: String? = row["summary"], content: String? = row["content"]
                     if let old = before[id] {
                         item.title = old.title ?? ""

@@ -12,11 +12,19 @@ extension Store {
         do {
             try dbQueue.write { db in
                 for (rowID, match) in updates {
+                    // The digest counts topics and entities in match_labels: they follow the match.
+                    try db.cachedStatement(sql: "DELETE FROM match_labels WHERE item_id = ?").execute(arguments: [rowID])
                     if match.isKept {
                         try db.cachedStatement(sql: """
-                            INSERT INTO matches (item_id, topics, hits) VALUES (?, ?, ?)
-                            ON CONFLICT (item_id) DO UPDATE SET topics = excluded.topics, hits = excluded.hits
-                            """).execute(arguments: [rowID, try Store.encodeJSON(match.topics), try Store.encodeJSON(match.hits)])
+                            INSERT INTO matches (item_id, topics, hits, score) VALUES (?, ?, ?, ?)
+                            ON CONFLICT (item_id) DO UPDATE SET topics = excluded.topics, hits = excluded.hits,
+                                score = excluded.score
+                            """).execute(arguments: [rowID, try Store.encodeJSON(match.topics), try Store.encodeJSON(match.hits),
+                                                     match.score])
+                        guard let firstSeen = try Date.fetchOne(db.cachedStatement(sql: "SELECT first_seen FROM items WHERE id = ?"),
+                                                                arguments: [rowID])
+                        else { throw StoreError(message: "no item with row id \(rowID)") }
+                        try Store.insertLabels(of: match, itemID: rowID, firstSeen: firstSeen, in: db)
                     } else {
                         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM items WHERE id = ?", arguments: [rowID]) != nil
                         else { throw StoreError(message: "no item with row id \(rowID)") }

@@ -33,8 +33,8 @@ extension Store {
                 }
                 summary.newItems += 1
                 if match.isKept {
-                    try db.cachedStatement(sql: "INSERT INTO matches (item_id, topics, hits) VALUES (?, ?, ?)")
-                        .execute(arguments: [itemID, try encodeJSON(match.topics), try encodeJSON(match.hits)])
+                    try db.cachedStatement(sql: "INSERT INTO matches (item_id, topics, hits, score) VALUES (?, ?, ?, ?)")
+                        .execute(arguments: [itemID, try encodeJSON(match.topics), try encodeJSON(match.hits), match.score])
                     try insertLabels(of: match, itemID: itemID, firstSeen: record.checkedAt, in: db)
                     summary.newMatches += 1
                 }
@@ -139,7 +139,7 @@ extension Store {
     }
 
     /// One row per topic and per distinct entity of a kept item, for the digest's counts.
-    private static func insertLabels(of match: MatchResult, itemID: Int64, firstSeen: Date, in db: Database) throws {
+    static func insertLabels(of match: MatchResult, itemID: Int64, firstSeen: Date, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO match_labels (item_id, kind, name, first_seen) VALUES (?, ?, ?, ?)
             """)

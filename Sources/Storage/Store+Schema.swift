@@ -137,6 +137,11 @@ extension Store {
                 WHERE json_extract(hit.value, '$.entity') IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v5-match-score") { db in
+            // The match's score (MatchResult.score) ranks the digest's stories; NULL for matches
+            // stored before it, and for results that carry none: the digest counts their hits.
+            try db.execute(sql: "ALTER TABLE matches ADD COLUMN score REAL")
+        }
         return migrator
     }
 }

@@ -23,7 +23,8 @@ import FeedModel
             topicOrder: ["Karabakh"])
         input.outlets = ["armenpress": OutletInfo(country: "AM", language: "hy", perspective: "state"),
                          "apa": OutletInfo(country: "AZ", language: "az")]
-        input.contestedNames = [DigestInput.key(feed: "apa", item: Self.story + " on Thursday"): ["Stepanakert": ["Khankendi"]]]
+        input.contestedNames = [DigestInput.key(feed: "apa", item: Self.story + " on Thursday"): [
+            ContestedNameUse(entity: "Stepanakert", variant: "Xankəndi", side: "Azerbaijani")]]
         input.todayCounts = LabelCounts(topics: ["Karabakh": 4], entities: ["Armenia": 2])
         input.historyCounts = LabelCounts(topics: ["Karabakh": 14], entities: ["Armenia": 28])
         input.revisions = [ItemRevision(feedName: "apa", itemID: "e", link: "https://apa.az/9", firstSeen: Item.at(-10, 0),
@@ -54,11 +55,11 @@ import FeedModel
 
             ## Karabakh
 
-            **Story: 2 outlets** · first: armenpress at 09:14
+            **Story: 2 outlets** · first: armenpress at 09:14 · names: apa: Xankəndi (Azerbaijani) for Stepanakert
             - 09:14 · armenpress (AM · hy · state) · [\(Self.story)](https://armenpress.am/1) — entities: Armenia
               rules: Karabakh · matched: "Armenia" in title
             - 09:40 · apa (AZ · az) · [\(Self.story) on Thursday](https://apa.az/1) — entities: Armenia
-              rules: Karabakh · matched: "Armenia" in title · names: Khankendi (Stepanakert)
+              rules: Karabakh · matched: "Armenia" in title · names: Xankəndi (Azerbaijani) for Stepanakert
 
             - 12:00 · civilnet · [Interview scheduled](https://civilnet.am/3) (⚠ dated 2024-04-18 20:30, after it was first seen)
               rules: Karabakh
