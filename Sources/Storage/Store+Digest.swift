@@ -154,17 +154,39 @@ extension Store {
     }
 
     /// How many kept items first seen in [start, end) had each topic and each entity.
+    ///
+    /// Whole hours come from `label_hours`; the parts of an hour at either end (a day that
+    /// starts at :30 in its time zone) from `match_labels`, so the counts are exact.
     public func labelCounts(firstSeenFrom start: Date, to end: Date) throws -> LabelCounts {
+        let hour = 3600.0
+        let wholeFrom = Date(timeIntervalSince1970: (start.timeIntervalSince1970 / hour).rounded(.up) * hour)
+        let wholeTo = Date(timeIntervalSince1970: (end.timeIntervalSince1970 / hour).rounded(.down) * hour)
+        let sql: String
+        let arguments: StatementArguments
+        if wholeFrom < wholeTo {
+            sql = """
+                SELECT kind, name, SUM(items) AS items FROM (
+                    SELECT kind, name, items FROM label_hours WHERE hour >= substr(?, 1, 13) AND hour < substr(?, 1, 13)
+                    UNION ALL
+                    SELECT kind, name, 1 FROM match_labels WHERE first_seen >= ? AND first_seen < ?
+                    UNION ALL
+                    SELECT kind, name, 1 FROM match_labels WHERE first_seen >= ? AND first_seen < ?)
+                GROUP BY kind, name HAVING SUM(items) > 0
+                """
+            arguments = [wholeFrom, wholeTo, start, wholeFrom, wholeTo, end]
+        } else {
+            sql = """
+                SELECT kind, name, COUNT(*) AS items FROM match_labels
+                WHERE first_seen >= ? AND first_seen < ?
+                GROUP BY kind, name
+                """
+            arguments = [start, end]
+        }
         do {
             return try dbQueue.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT kind, name, COUNT(*) AS items FROM match_labels
-                    WHERE first_seen >= ? AND first_seen < ?
-                    GROUP BY kind, name
-                    """, arguments: [start, end])
                 var counts = LabelCounts()
-                for row in rows {
-                    let kind: String = row["kind"], name: String = row["name"], items: Int = row["items"]
+                for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments) {
+                    let kind: String = row[0], name: String = row[1], items: Int = row[2]
                     if kind == "topic" { counts.topics[name] = items } else { counts.entities[name] = items }
                 }
                 return counts

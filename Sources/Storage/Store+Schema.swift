@@ -137,10 +137,37 @@ extension Store {
                 WHERE json_extract(hit.value, '$.entity') IS NOT NULL;
                 """)
         }
-        migrator.registerMigration("v5-match-score") { db in
-            // The match's score (MatchResult.score) ranks the digest's stories; NULL for matches
-            // stored before it, and for results that carry none: the digest counts their hits.
-            try db.execute(sql: "ALTER TABLE matches ADD COLUMN score REAL")
+        migrator.registerMigration("v5-digest") { db in
+            try db.execute(sql: """
+                -- The match's score (MatchResult.score) ranks the digest's stories; NULL for matches
+                -- stored before it, and for results that carry none: the digest counts their hits.
+                ALTER TABLE matches ADD COLUMN score REAL;
+
+                -- match_labels counted per hour of first_seen (UTC, 'YYYY-MM-DD HH' as dates are
+                -- stored): "at a glance" adds up 15 days of a few dozen rows an hour instead of
+                -- every label of every item, and counts only the partial hours at the range's ends
+                -- in match_labels. Triggers keep it in step with every insert and delete (cascades
+                -- from items and matches included).
+                CREATE TABLE label_hours (
+                    hour TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    items INTEGER NOT NULL,
+                    PRIMARY KEY (hour, kind, name)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER match_labels_counted AFTER INSERT ON match_labels BEGIN
+                    INSERT INTO label_hours (hour, kind, name, items)
+                    VALUES (substr(NEW.first_seen, 1, 13), NEW.kind, NEW.name, 1)
+                    ON CONFLICT (hour, kind, name) DO UPDATE SET items = items + 1;
+                END;
+                CREATE TRIGGER match_labels_uncounted AFTER DELETE ON match_labels BEGIN
+                    UPDATE label_hours SET items = items - 1
+                    WHERE hour = substr(OLD.first_seen, 1, 13) AND kind = OLD.kind AND name = OLD.name;
+                END;
+                INSERT INTO label_hours (hour, kind, name, items)
+                SELECT substr(first_seen, 1, 13), kind, name, COUNT(*) FROM match_labels
+                GROUP BY substr(first_seen, 1, 13), kind, name;
+                """)
         }
         return migrator
     }

@@ -124,4 +124,38 @@ import FeedModel
         #expect(counts.topics == ["Karabakh": 2, "Diplomacy": 1])
         #expect(counts.entities == ["Shusha": 1, "Karabakh": 1, "Peskov": 1])
     }
+
+    @Test func storedHitsKeepTheirContestedNameAndTheMatchItsScore() throws {
+        let contested = Hit(entity: "Stepanakert", spelling: "Xankəndi*", field: .title, matchedText: "Xankəndidə",
+                            start: 0, end: 12, variant: "Xankəndi", side: "Azerbaijani")
+        let plain = Hit(entity: "Lachin", spelling: "Lachin", field: .summary, matchedText: "Lachin", start: 3, end: 9)
+        let trace = TopicTrace(topic: "Karabakh", ruleText: "@Stepanakert OR @Lachin", fired: true, score: 2,
+                               threshold: nil, tree: RuleTrace(label: "OR", value: true))
+        let scored = MatchResult(topics: ["Karabakh"], hits: [contested, plain], explanations: [trace])
+        _ = try store.save(Sample.fetched([(Self.item("a"), scored), (Self.item("b"), Sample.kept)]))
+        let items = try store.matchedItems(firstSeenFrom: Sample.noon, to: Self.at(1))
+        #expect(items.map(\.itemID) == ["a", "b"])
+        #expect(items[0].hits == [contested, plain])
+        #expect(MatchResult(hits: items[0].hits).contestedNames
+                == [ContestedNameUse(entity: "Stepanakert", variant: "Xankəndi", side: "Azerbaijani")])
+        #expect(items[0].score == 2)
+        #expect(items[1].score == nil, "a result without explanations has no score")
+    }
+
+    @Test func labelCountsAreExactForRangesThatSplitAnHour() throws {
+        // Items at 12:20, 12:40, 13:10, 14:40 and 15:05; a day that starts and ends at :30.
+        let minutes: [(id: String, minute: Double)] = [("a", 20), ("b", 40), ("c", 70), ("d", 160), ("e", 185)]
+        for (id, minute) in minutes {
+            _ = try store.save(Sample.fetched([(Self.item(id), Sample.kept)], at: Self.at(minute / 60)))
+        }
+        func count(_ from: Double, _ to: Double) throws -> Int? {
+            try store.labelCounts(firstSeenFrom: Self.at(from), to: Self.at(to)).topics["Karabakh"]
+        }
+        #expect(try count(0.5, 2.5) == 2)     // 12:40, 13:10
+        #expect(try count(0.5, 3.5) == 4)     // and 14:40, 15:05
+        #expect(try count(0, 3) == 4)         // whole hours: 12:20 to 14:40
+        #expect(try count(0.25, 0.5) == 1)    // inside one hour
+        #expect(try count(-24, 48) == 5)
+        #expect(try count(4, 5) == nil)
+    }
 }

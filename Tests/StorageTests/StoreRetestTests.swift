@@ -104,4 +104,20 @@ import FeedModel
         }
         #expect(try store.matchedItems(firstSeenFrom: .distantPast, to: .distantFuture) == before)
     }
+
+    @Test func replacedMatchesMoveTheTopicAndEntityCountsWithThem() throws {
+        let (ids, store) = try filled()
+        let day = (Sample.noon, Sample.noon.addingTimeInterval(60))
+        #expect(try store.labelCounts(firstSeenFrom: day.0, to: day.1).topics == ["Karabakh": 1, "Diplomacy": 1])
+        let peacekeepers = MatchResult(topics: ["Peacekeepers"], hits: [
+            Hit(entity: "Russia", spelling: "Russian", field: .title, matchedText: "Russian", start: 0, end: 7),
+        ])
+        try store.replaceMatches([(try #require(ids["full"]), peacekeepers), (try #require(ids["plain"]), peacekeepers)])
+        let counts = try store.labelCounts(firstSeenFrom: day.0, to: day.1)
+        #expect(counts.topics == ["Peacekeepers": 2])
+        #expect(counts.entities == ["Russia": 2])
+        try store.replaceMatches([(try #require(ids["full"]), MatchResult())])
+        #expect(try store.labelCounts(firstSeenFrom: day.0, to: day.1) == LabelCounts(topics: ["Peacekeepers": 1],
+                                                                                      entities: ["Russia": 1]))
+    }
 }

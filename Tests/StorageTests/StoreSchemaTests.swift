@@ -8,9 +8,9 @@ import FeedModel
         let folder = try TemporaryFolder()
         let store = try Store(path: folder.file("feedwatch.sqlite"))
 
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v5-digest"])
         #expect(try store.tableNames() == [
-            "feeds", "item_disappearances", "item_revisions", "items", "match_labels", "matches", "runs",
+            "feeds", "item_disappearances", "item_revisions", "items", "label_hours", "match_labels", "matches", "runs",
         ])
         #expect(try store.columnNames(of: "feeds") == [
             "id", "name", "url", "title", "etag", "last_modified", "last_checked", "last_success",
@@ -32,7 +32,8 @@ import FeedModel
         #expect(try store.indexedColumns(of: "match_labels").contains(["first_seen", "kind", "name"]))
         #expect(try store.indexedColumns(of: "item_revisions").contains(["seen_at", "item_id"]))
         #expect(try store.indexedColumns(of: "item_disappearances").contains(["noticed_at", "item_id"]))
-        #expect(try store.columnNames(of: "matches") == ["item_id", "topics", "hits"])
+        #expect(try store.columnNames(of: "matches") == ["item_id", "topics", "hits", "score"])
+        #expect(try store.columnNames(of: "label_hours") == ["hour", "kind", "name", "items"])
         #expect(try store.columnNames(of: "runs") == [
             "id", "started_at", "finished_at", "feeds_checked", "feeds_failed", "new_items", "new_matches",
         ])
@@ -57,7 +58,7 @@ import FeedModel
         let path = folder.file("feedwatch.sqlite")
         _ = try Store(path: path)
         let again = try Store(path: path)
-        #expect(try again.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try again.appliedMigrations() == ["v1", "v2", "v3", "v5-digest"])
     }
 
     @Test func aVersionOneStoreUpgradesKeepingItsFeedsAndItems() throws {
@@ -68,7 +69,7 @@ import FeedModel
         try old.seedAsVersionOne()
 
         let upgraded = try Store(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v5-digest"])
         let state = try #require(try upgraded.feedState(named: "azertag"))
         #expect(state.etag == "\"v1\"")
         #expect(state.lastSuccess == Sample.noon)
@@ -84,7 +85,7 @@ import FeedModel
         try old.seedAsVersionOne()
 
         let upgraded = try Store(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v5-digest"])
         let counts = try upgraded.labelCounts(firstSeenFrom: .distantPast, to: .distantFuture)
         #expect(counts == LabelCounts(topics: ["Karabakh": 1, "Diplomacy": 1], entities: ["Karabakh": 1, "Peskov": 1]))
         #expect(try upgraded.matchedItems(firstSeenFrom: .distantPast, to: .distantFuture).map(\.itemID) == ["a"])
@@ -94,7 +95,7 @@ import FeedModel
         let folder = try TemporaryFolder()
         let path = folder.file("var/lib/feedwatch.sqlite")
         let store = try Store(path: path)
-        #expect(try store.tableNames().count == 7)
+        #expect(try store.tableNames().count == 8)
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
