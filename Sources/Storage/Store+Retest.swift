@@ -70,6 +70,6 @@ extension Store {
         return StoredItem(
             itemRowID: row["row_id"], feedName: row["feed_name"], item: item, firstSeen: row["first_seen"],
             keptTopics: try topics.map { try decodeJSON([String].self, from: $0, column: "topics of item \(key)") },
-            keptHits: try hits.map { try decodeJSON([Hit].self, from: $0, column: "hits of item \(key)") } ?? [])
+            keptHits: try hits.map { try decodeHits($0, column: "hits of item \(key)") } ?? [])
     }
 }
