@@ -80,6 +80,33 @@ import Testing
         #expect(entry.contains("https://newsline.example/"))
     }
 
+    @Test func eachSeedOutletShowsWhoItIsAndTheContestedNamesItUsed() throws {
+        let folder = try Self.copyOfSeeds()
+        let config = folder.url.appendingPathComponent("demo.conf").path
+        try FeedwatchBinary.run(["poll", "--config", config])
+        let path = try FeedwatchBinary.run(["digest", "--config", config]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        /// The item line of the item titled `title`, and the detail line under it.
+        func entry(_ title: String) throws -> (item: String, detail: String) {
+            let index = try #require(lines.firstIndex { $0.contains("[\(title)]") }, "\(title) missing")
+            return (lines[index], lines[index + 1])
+        }
+        // Azerbaijani names from the Azerbaijani outlet, the Armenian name from the Armenian one.
+        let shusha = try entry("Şuşanın tarixi məscidində bərpa işləri yekunlaşıb")
+        #expect(shusha.item.contains(" · seed-az (AZ · az · state) · "))
+        #expect(shusha.detail.hasSuffix(" · names: Shusha (Azerbaijani)"))
+        let withdrawal = try entry("Rusiya sülhməramlı kontingentinin Qarabağdan çıxarılmasına başlanılıb")
+        #expect(withdrawal.detail.hasSuffix(" · names: Qarabağ (Azerbaijani) for Nagorno-Karabakh"))
+        let headquarters = try entry("Ռուս խաղաղապահները լքում են Ստեփանակերտում գտնվող շտաբը")
+        #expect(headquarters.item.contains(" · seed-hy (AM · hy · independent) · "))
+        #expect(headquarters.detail.hasSuffix(" · names: Stepanakert (Armenian)"))
+        // The Russian and Georgian items use the neutral names: nothing to say.
+        let peskov = try entry("Песков подтвердил начало вывода российских миротворцев из Карабаха")
+        #expect(peskov.item.contains(" · seed-ru (RU · ru · state) · "))
+        #expect(!peskov.detail.contains("names:"))
+    }
+
     @Test func digestOfAPastDayIsTheSameFileEveryTime() throws {
         let folder = try Self.copyOfSeeds()
         let config = folder.url.appendingPathComponent("demo.conf").path
