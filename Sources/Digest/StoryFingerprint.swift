@@ -83,6 +83,21 @@ struct StoryFingerprint: Sendable, Equatable {
                 default:
                     if inWord { words.append(hash); inWord = false }
                 }
+            } else if value < Self.tableEnd {
+                let action = Self.table[Int(value)]
+                switch action {
+                case Self.separator:
+                    if inWord { words.append(hash); inWord = false }
+                case Self.mark:
+                    continue
+                case Self.complex:
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars
+                    where lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                        add(lower)
+                    }
+                default:
+                    add(Unicode.Scalar(action)!)
+                }
             } else if let lower = Self.knownLowercase(value) {
                 add(Unicode.Scalar(lower)!)
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
@@ -108,6 +123,30 @@ struct StoryFingerprint: Sendable, Equatable {
         }
         if inWord { words.append(hash) }
         return words
+    }
+
+    /// What `words(of:)` does with each scalar from U+0080 up to `tableEnd` (Latin, IPA with ə,
+    /// Greek, Cyrillic, Armenian, Georgian, ...), worked out once by the general path below so
+    /// the result is the same, without a Unicode property lookup per letter: the scalar to add
+    /// to the word, or `separator`, `mark` (nothing) or `complex` (a lower case of several scalars).
+    static let tableEnd: UInt32 = 0x1100
+    static let separator: UInt32 = .max, mark: UInt32 = .max - 1, complex: UInt32 = .max - 2
+    static let table: [UInt32] = (0..<tableEnd).map { value in
+        guard value >= 0x80, let scalar = Unicode.Scalar(value) else { return separator }
+        if let lower = knownLowercase(value) { return lower }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil {
+            guard properties.changesWhenLowercased else { return value }
+            let lower = Array(properties.lowercaseMapping.unicodeScalars)
+                .filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            switch lower.count {
+            case 0: return mark
+            case 1: return lower[0].value
+            default: return complex
+            }
+        }
+        let category = properties.generalCategory
+        return category == .nonspacingMark || category == .spacingMark ? mark : separator
     }
 
     /// The lower-case letter for the letters of the region's scripts, without a property lookup

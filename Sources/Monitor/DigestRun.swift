@@ -45,12 +45,12 @@ public struct DigestRun {
     /// reading, building and rendering apart).
     public func input(for day: DigestDay, now: Date) throws -> DigestInput {
         let zone = configuration.settings.timeZone
-        let items = try store.matchedItems(firstSeenFrom: day.start, to: day.end).map(readable)
+        let context = contextEntities
+        let items = try store.matchedItems(firstSeenFrom: day.start, to: day.end).map { Self.readable($0, hiding: context) }
         let windowStart = day.end.addingTimeInterval(-builder.storyWindow)
         let earlier = windowStart < day.start
             ? try store.storyContext(firstSeenFrom: windowStart, to: day.start) : []
         let historyDays = 14
-        let context = contextEntities
         var today = try store.labelCounts(firstSeenFrom: day.start, to: day.end)
         var history = try store.labelCounts(firstSeenFrom: day.start(daysBefore: historyDays, in: zone), to: day.start)
         for entity in context {
@@ -146,8 +146,8 @@ public struct DigestRun {
     /// The digest names what an item is about: entities, not the context word lists
     /// (`kind = context`) or bare terms that rules use to qualify them. Those stay in the
     /// store and in `feedwatch match`; an item kept on terms alone still shows them.
-    func readable(_ item: MatchedItem) -> MatchedItem {
-        let named = item.hits.filter { hit in hit.entity.map { !contextEntities.contains($0) } ?? false }
+    static func readable(_ item: MatchedItem, hiding context: Set<String>) -> MatchedItem {
+        let named = item.hits.filter { hit in hit.entity.map { !context.contains($0) } ?? false }
         guard !named.isEmpty else { return item }
         var shown = item
         shown.hits = named

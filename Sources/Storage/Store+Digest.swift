@@ -11,33 +11,7 @@ extension Store {
     /// `summary` is the item's summary, else the start of its content.
     public func matchedItems(firstSeenFrom start: Date, to end: Date) throws -> [MatchedItem] {
         do {
-            return try dbQueue.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT items.id, feeds.name AS feed_name, feeds.title AS feed_title,
-                           items.item_key, items.title, items.link, items.published, items.updated,
-                           items.first_seen, items.summary, items.content, matches.topics, matches.hits,
-                           matches.score
-                    FROM items
-                    JOIN matches ON matches.item_id = items.id
-                    JOIN feeds ON feeds.id = items.feed_id
-                    WHERE items.first_seen >= ? AND items.first_seen < ?
-                    ORDER BY items.first_seen, items.id
-                    """, arguments: [start, end])
-                let before = try Store.versionsBefore(end, firstSeenFrom: start, in: db)
-                return try rows.map { row in
-                    let id: Int64 = row["id"]
-                    var item = try Store.matchedItem(from: row)
-                    item.score = row["score"]
-                    var summary: String? = row["summary"], content: String? = row["content"]
-                    if let old = before[id] {
-                        item.title = old.title ?? ""
-                        summary = old.summary
-                        content = old.content
-                    }
-                    item.summary = summary ?? content.map { String($0.prefix(Store.storyTextLength)) }
-                    return item
-                }
-            }
+            return try dbQueue.read { db in try Store.keptItems(firstSeenFrom: start, to: end, withMatches: true, in: db) }
         } catch {
             throw StoreError.wrapping(error, "read matched items")
         }
@@ -48,33 +22,48 @@ extension Store {
     /// not decoded: the window before a digest day is read only to find who reported first.
     public func storyContext(firstSeenFrom start: Date, to end: Date) throws -> [MatchedItem] {
         do {
-            return try dbQueue.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT items.id, feeds.name AS feed_name, feeds.title AS feed_title,
-                           items.item_key, items.title, items.link, items.published, items.updated,
-                           items.first_seen, items.summary, items.content
-                    FROM items
-                    JOIN matches ON matches.item_id = items.id
-                    JOIN feeds ON feeds.id = items.feed_id
-                    WHERE items.first_seen >= ? AND items.first_seen < ?
-                    ORDER BY items.first_seen, items.id
-                    """, arguments: [start, end])
-                let before = try Store.versionsBefore(end, firstSeenFrom: start, in: db)
-                return rows.map { row in
-                    let id: Int64 = row["id"]
-                    var title: String? = row["title"], summary: String? = row["summary"], content: String? = row["content"]
-                    if let old = before[id] {
-                        (title, summary, content) = (old.title, old.summary, old.content)
-                    }
-                    return MatchedItem(feedName: row["feed_name"], feedTitle: row["feed_title"], itemID: row["item_key"],
-                                       title: title ?? "", link: row["link"], published: row["published"],
-                                       firstSeen: row["first_seen"], topics: [], hits: [], updated: row["updated"],
-                                       summary: summary ?? content.map { String($0.prefix(Store.storyTextLength)) })
-                }
-            }
+            return try dbQueue.read { db in try Store.keptItems(firstSeenFrom: start, to: end, withMatches: false, in: db) }
         } catch {
             throw StoreError.wrapping(error, "read story context")
         }
+    }
+
+    /// The body of `matchedItems` and `storyContext`. Columns are read by position (by name,
+    /// GRDB lower-cases each name on each row), and an item's content only when it has no summary.
+    private static func keptItems(firstSeenFrom start: Date, to end: Date, withMatches: Bool,
+                                  in db: Database) throws -> [MatchedItem] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT items.id, feeds.name, feeds.title, items.item_key, items.title, items.link, items.published,
+                   items.updated, items.first_seen, items.summary,
+                   CASE WHEN items.summary IS NULL THEN items.content END,
+                   \(withMatches ? "matches.topics, matches.hits, matches.score" : "NULL, NULL, NULL")
+            FROM items
+            JOIN matches ON matches.item_id = items.id
+            JOIN feeds ON feeds.id = items.feed_id
+            WHERE items.first_seen >= ? AND items.first_seen < ?
+            ORDER BY items.first_seen, items.id
+            """)
+        let before = try versionsBefore(end, firstSeenFrom: start, in: db)
+        var items: [MatchedItem] = []
+        let rows = try Row.fetchCursor(statement, arguments: [start, end])
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let key: String = row[3]
+            var title: String? = row[4], summary: String? = row[9], content: String? = row[10]
+            if let old = before[id] {
+                (title, summary, content) = (old.title, old.summary, old.content)
+            }
+            var topics: [String] = [], hits: [Hit] = []
+            if withMatches {
+                topics = try decodeJSON([String].self, from: row[11], column: "topics of item \(key)")
+                hits = try decodeHits(row[12], column: "hits of item \(key)")
+            }
+            items.append(MatchedItem(
+                feedName: row[1], feedTitle: row[2], itemID: key, title: title ?? "", link: row[5],
+                published: row[6], firstSeen: row[8], topics: topics, hits: hits, updated: row[7],
+                summary: summary ?? content.map { String($0.prefix(storyTextLength)) }, score: row[13]))
+        }
+        return items
     }
 
     /// How much of a content the digest reads when an item has no summary.

@@ -28,17 +28,6 @@ extension Store {
             retryAfterUntil: row["retry_after_until"], servedURL: row["served_url"])
     }
 
-    static func matchedItem(from row: Row) throws -> MatchedItem {
-        let itemKey: String = row["item_key"]
-        let topics = try decodeJSON([String].self, from: row["topics"], column: "topics of item \(itemKey)")
-        let hits = try decodeHits(row["hits"], column: "hits of item \(itemKey)")
-        let title: String? = row["title"]
-        return MatchedItem(feedName: row["feed_name"], feedTitle: row["feed_title"], itemID: itemKey,
-                           title: title ?? "", link: row["link"], published: row["published"],
-                           firstSeen: row["first_seen"], topics: topics, hits: hits,
-                           updated: row["updated"])
-    }
-
     /// Hits as stored, read by `HitsJSON` (fast), else by `JSONDecoder`.
     static func decodeHits(_ text: String, column: String) throws -> [Hit] {
         try HitsJSON.decode(text) ?? decodeJSON([Hit].self, from: text, column: column)

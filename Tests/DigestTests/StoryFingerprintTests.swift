@@ -23,6 +23,38 @@ import Testing
         }
     }
 
+    /// The per-scalar table gives the words the Unicode properties give, for every scalar it covers.
+    @Test func theScalarTableSplitsAndLowersAsUnicodeDoes() {
+        /// The general rule, spelled out: letters and digits lowered (all of the lower case that is
+        /// a letter or digit), marks stay inside a word, anything else ends it.
+        func reference(_ text: String) -> [String] {
+            var words: [String] = [], word = ""
+            for scalar in text.unicodeScalars {
+                let properties = scalar.properties
+                if properties.isAlphabetic || properties.numericType != nil {
+                    for lower in properties.lowercaseMapping.unicodeScalars
+                    where lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                        word.unicodeScalars.append(lower)
+                    }
+                } else if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+                    continue
+                } else if !word.isEmpty {
+                    words.append(word)
+                    word = ""
+                }
+            }
+            if !word.isEmpty { words.append(word) }
+            return words
+        }
+        // The table's scalars, and a few beyond it (the general path).
+        for value in UInt32(0x80)..<StoryFingerprint.tableEnd + 0x100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "ab\(Character(scalar))cd ef"
+            let expected = reference(text).flatMap { StoryFingerprint.words(of: $0) }
+            #expect(StoryFingerprint.words(of: text) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func sameTextIsIdenticalAndUnrelatedTextIsFar() throws {
         let a = try #require(StoryFingerprint(text: "Russian peacekeepers begin withdrawal from Karabakh, Kremlin says"))
         let b = try #require(StoryFingerprint(text: "Russian peacekeepers begin withdrawal from Karabakh, Kremlin says"))
