@@ -30,4 +30,4 @@ swiftc -O -parse-as-library -module-name DigestBuild bench/DigestBuild.swift \
     -lcurl -lxml2 -lz -lsqlite3 -o "$out/digest-build"
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Digest build, $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD), $(nproc) CPUs, load average before: $load"
-"$out/digest-build" --work "$out/digest" "$@"
+"$out/digest-build" --work "${DIGEST_WORK:-$out/digest}" "$@"
