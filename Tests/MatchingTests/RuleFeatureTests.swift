@@ -20,6 +20,22 @@ struct RuleFeatureTests {
 
     let peacekeep = RuleExpression.term(Spelling("peacekeep", isStem: true))
 
+    @Test("a result's score is the best score of the topics that fired, the one the digest ranks by")
+    func resultScore() {
+        let m = matcher([
+            TopicDefinition(name: "Two", rule: .or([.entity("Russia"), .entity("Georgia"), .entity("Armenia")])),
+            TopicDefinition(name: "Weighted", rule: .weighted(.entity("Armenia"), 5)),
+            TopicDefinition(name: "Plain", rule: .entity("Armenia")),
+        ])
+        let both = m.match(MatchInput(title: "Russia and Georgia, Russia again"))
+        #expect(both.topics == ["Two"])
+        #expect(both.score == 2, "two distinct entities, however often they occur")
+        #expect(m.match(MatchInput(title: "Armenia")).score == 5, "Weighted (5) beats Two and Plain (1)")
+        #expect(m.match(MatchInput(title: "nothing here")).score == nil)
+        // A result built without the matcher's traces has none.
+        #expect(MatchResult(topics: ["Two"], hits: both.hits).score == nil)
+    }
+
     @Test("NEAR/n: at most n words between the two, in either order, in one field")
     func near() {
         let rule = RuleExpression.near(.entity("Russia"), peacekeep, within: 3)
