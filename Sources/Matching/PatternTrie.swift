@@ -31,6 +31,10 @@ struct PatternTrie: Sendable {
     /// Dense rows, 256 targets each (-1: no child).
     private let dense: [Int32]
     let patternLengths: [Int]
+    /// Bit `b0 << 8 | b1` is set when some pattern begins with bytes b0 b1 (or
+    /// is the one byte b0): 8 KB that stay in the cache and let the scan skip
+    /// most word starts without touching the trie.
+    private let firstPairs: [UInt64]
 
     init(patterns: [[UInt8]]) {
         // The trie with growable edges while building.
@@ -75,6 +79,13 @@ struct PatternTrie: Sendable {
         self.edgeTargets = edgeTargets
         self.dense = dense
         self.patternLengths = patterns.map(\.count)
+        var firstPairs = [UInt64](repeating: 0, count: 1024)
+        for pattern in patterns where !pattern.isEmpty {
+            let high = Int(pattern[0]) << 8
+            let seconds = pattern.count > 1 ? Int(pattern[1]) ... Int(pattern[1]) : 0 ... 255
+            for second in seconds { firstPairs[(high | second) >> 6] |= 1 << UInt64((high | second) & 63) }
+        }
+        self.firstPairs = firstPairs
     }
 
     /// Every occurrence of every pattern in a normalised text that starts at
@@ -103,30 +114,36 @@ struct PatternTrie: Sendable {
         -> [(pattern: Int, end: Int)] {
         var found: [(pattern: Int, end: Int)] = []
         let n = bytes.count
-        states.withUnsafeBufferPointer { states in
-            edgeBytes.withUnsafeBufferPointer { edgeBytes in
-                edgeTargets.withUnsafeBufferPointer { edgeTargets in
-                    dense.withUnsafeBufferPointer { dense in
-                        for start in starts {
-                            // Walk the trie as far as the text follows it.
-                            var state = states[0]
-                            var j = Int(start)
-                            walk: while j < n {
-                                let byte = bytes[j]
-                                var next: Int32 = -1
-                                if state.count < 0 {
-                                    next = dense[Int(state.first) + Int(byte)]
-                                } else {
-                                    let first = Int(state.first)
-                                    for k in first ..< first + Int(state.count) where edgeBytes[k] >= byte {
-                                        if edgeBytes[k] == byte { next = edgeTargets[k] }
-                                        break
-                                    }
+        firstPairs.withUnsafeBufferPointer { firstPairs in
+            states.withUnsafeBufferPointer { states in
+                edgeBytes.withUnsafeBufferPointer { edgeBytes in
+                    edgeTargets.withUnsafeBufferPointer { edgeTargets in
+                        dense.withUnsafeBufferPointer { dense in
+                            for start in starts {
+                                var j = Int(start)
+                                if j + 1 < n {
+                                    let pair = Int(bytes[j]) << 8 | Int(bytes[j + 1])
+                                    if firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
                                 }
-                                if next < 0 { break walk }
-                                j += 1
-                                state = states[Int(next)]
-                                if state.pattern >= 0 { found.append((Int(state.pattern), j)) }
+                                // Walk the trie as far as the text follows it.
+                                var state = states[0]
+                                walk: while j < n {
+                                    let byte = bytes[j]
+                                    var next: Int32 = -1
+                                    if state.count < 0 {
+                                        next = dense[Int(state.first) + Int(byte)]
+                                    } else {
+                                        let first = Int(state.first)
+                                        for k in first ..< first + Int(state.count) where edgeBytes[k] >= byte {
+                                            if edgeBytes[k] == byte { next = edgeTargets[k] }
+                                            break
+                                        }
+                                    }
+                                    if next < 0 { break walk }
+                                    j += 1
+                                    state = states[Int(next)]
+                                    if state.pattern >= 0 { found.append((Int(state.pattern), j)) }
+                                }
                             }
                         }
                     }

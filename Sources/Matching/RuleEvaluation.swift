@@ -10,9 +10,9 @@ final class RuleEvaluation {
     private let hits: [Hit]
     private let input: MatchInput
     private let topics: [CompiledTopic]
-    private var fired: [Bool?]
-    private var evaluating: Set<Int> = []
-    private lazy var byTarget: [MatchTarget: [Occurrence]] = Dictionary(grouping: occurrences, by: \.owner.target)
+    /// Per topic: `unknown`, `evaluating` (a cycle reads false), `no` or `yes`.
+    private var fired: [UInt8]
+    private static let unknown: UInt8 = 0, evaluating: UInt8 = 1, no: UInt8 = 2, yes: UInt8 = 3
 
     init(entityCount: Int, termCount: Int, occurrences: [Occurrence], hits: [Hit], input: MatchInput,
          topics: [CompiledTopic]) {
@@ -30,16 +30,19 @@ final class RuleEvaluation {
         self.hits = hits
         self.input = input
         self.topics = topics
-        fired = Array(repeating: nil, count: topics.count)
+        fired = Array(repeating: RuleEvaluation.unknown, count: topics.count)
     }
 
     /// Whether topic `index` fires: its rule is true and its score reaches the threshold.
     func fires(_ index: Int) -> Bool {
-        if let known = fired[index] { return known }
-        guard evaluating.insert(index).inserted else { return false }
-        defer { evaluating.remove(index) }
+        switch fired[index] {
+        case RuleEvaluation.yes: return true
+        case RuleEvaluation.no, RuleEvaluation.evaluating: return false
+        default: break
+        }
+        fired[index] = RuleEvaluation.evaluating
         let result = fires(topics[index])
-        fired[index] = result
+        fired[index] = result ? RuleEvaluation.yes : RuleEvaluation.no
         return result
     }
 
@@ -127,7 +130,8 @@ final class RuleEvaluation {
 
     private func occurrencesOf(_ leaf: CompiledRule.Leaf) -> [Occurrence] {
         guard let target = leaf.target else { return [] }
-        return byTarget[target, default: []].filter { leaf.fields.contains($0.field) }
+        // A linear filter: an item has few occurrences, and this runs only for NEAR and traces.
+        return occurrences.filter { $0.owner.target == target && leaf.fields.contains($0.field) }
     }
 
     /// The first pair of occurrences, one per side, in one field and close enough.

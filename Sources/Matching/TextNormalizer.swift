@@ -112,6 +112,17 @@ public struct TextNormalizer: Sendable {
                 buffer[o] = UInt8(truncatingIfNeeded: entry)
                 o += 1
                 i += 1
+                if lastWasWord {
+                    // Inside an ASCII word: lowercase letters and digits fold to
+                    // themselves and change nothing else; copy them in one go.
+                    while i < n {
+                        let c = src[i]
+                        guard c &- 0x61 < 26 || c &- 0x30 < 10 else { break }
+                        buffer[o] = c
+                        o += 1
+                        i += 1
+                    }
+                }
                 continue
             }
 
@@ -137,7 +148,11 @@ public struct TextNormalizer: Sendable {
                 entry = packed[k]
             } else {
                 (entry, unpacked) = TextNormalizer.foldOutsideTable(value)
+                if FoldTable.startsDiffer(folded: unpacked, isWord: entry & Flag.word != 0) {
+                    entry |= Flag.irregularStart
+                }
             }
+            if entry & Flag.irregularStart != 0 { out.irregularStarts = true }
             if (entry >> 32) & 0xFF == FoldTable.long {
                 let k = Int(value) < Int(FoldTable.denseLimit) ? Int(value) : FoldTable.slot(value) ?? 0
                 unpacked = Array(table.bytes[Int(table.offsets[k]) ..< Int(table.offsets[k + 1])])
