@@ -31,9 +31,9 @@ struct FoldTable: Sendable {
         static let extendsPrevious: UInt64 = 1 << 43
         /// Armenian ւ/Ւ, which becomes վ right after ե.
         static let armenianYiwn: UInt64 = 1 << 44
-        /// Folds to several scalars, or to one whose word-ness differs from the
-        /// scalar's own (ʼ to '): the pattern starts the normaliser records would
-        /// not be those of its output, so the matcher finds them by decoding.
+        /// Folds to several scalars (…, ½, ™), or to one whose word-ness differs
+        /// from the scalar's own (ʼ to '): the normaliser then finds the pattern
+        /// starts in its output by decoding it.
         static let irregularStart: UInt64 = 1 << 45
     }
     /// Value of the length field when the folded form is longer than 4 bytes.

@@ -149,10 +149,8 @@ public final class Matcher: Sendable {
         let bytes = normalized.normalizedBytes
         var candidates: [Occurrence] = []
         // The trie only starts patterns where the start boundary holds: at the
-        // starts the normaliser recorded, unless some folded scalar made them
-        // differ from what decoding the output finds (rare: ½, ʼ).
-        let found = normalized.irregularStarts ? trie.scan(bytes) : trie.scan(normalized)
-        for (pattern, end) in found {
+        // starts the normaliser recorded.
+        for (pattern, end) in trie.scan(normalized) {
             let start = end - trie.patternLengths[pattern]
             let checks = checksEnd[pattern]
             // Whether the pattern ends inside a word: nil until an owner needs it.

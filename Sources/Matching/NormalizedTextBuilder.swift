@@ -18,9 +18,6 @@ struct NormalizedTextBuilder {
     var segments: UnsafeMutablePointer<OffsetSegment>
 
     var startCount = 0
-    /// Set when some scalar's folded form makes `patternStarts` differ from
-    /// the starts a decoder of the output would find (see `FoldTable.Flag.irregularStart`).
-    var irregularStarts = false
     var startCapacity: Int
     var starts: UnsafeMutablePointer<Int32>
 
@@ -75,7 +72,6 @@ struct NormalizedTextBuilder {
         count = 0
         segmentCount = 0
         startCount = 0
-        irregularStarts = false
     }
 
     /// The normalised bytes so far; valid until the next normalisation or deallocation.

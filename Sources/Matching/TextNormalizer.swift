@@ -61,7 +61,7 @@ public struct TextNormalizer: Sendable {
         out.reserveStarts(n + 1)
         var buffer = out.bytes
         var capacity = out.capacity
-        let starts = out.starts
+        var starts = out.starts
         var o = 0
         var startCount = 0
         // Whether the last segment is a copy that the next copied byte continues.
@@ -69,7 +69,13 @@ public struct TextNormalizer: Sendable {
         // Index in the output of a '-' that followed a letter; turned into a
         // space if a letter comes next.
         var pendingHyphen = -1
+        // Whether the last scalar kept was a word scalar, as the input sees it
+        // (drives the hyphen rule and so the output) ...
         var lastWasWord = false
+        // ... and as a decoder of the output sees it (drives the pattern starts,
+        // which must be exactly those of the output). The two differ only after
+        // a scalar flagged `irregularStart` (…, ™, ½, ʼ).
+        var outputWasWord = false
 
         var i = 0
         while i < n {
@@ -85,13 +91,17 @@ public struct TextNormalizer: Sendable {
                             pendingHyphen = -1
                             startCount -= 1
                         }
+                        lastWasWord = true
+                    }
+                    if !outputWasWord {
                         starts[startCount] = Int32(truncatingIfNeeded: o)
                         startCount += 1
-                        lastWasWord = true
+                        outputWasWord = true
                     }
                 } else if entry & Flag.space != 0 {
                     pendingHyphen = -1
                     lastWasWord = false
+                    outputWasWord = false
                     if o > 0 && buffer[o - 1] == 0x20 {
                         out.segments[out.segmentCount - 1].originalEnd = Int32(truncatingIfNeeded: i + 1)
                         copyOpen = false
@@ -103,6 +113,7 @@ public struct TextNormalizer: Sendable {
                     starts[startCount] = Int32(truncatingIfNeeded: o)
                     startCount += 1
                     lastWasWord = false
+                    outputWasWord = false
                 }
                 if !copyOpen {
                     out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
@@ -152,7 +163,6 @@ public struct TextNormalizer: Sendable {
                     entry |= Flag.irregularStart
                 }
             }
-            if entry & Flag.irregularStart != 0 { out.irregularStarts = true }
             if (entry >> 32) & 0xFF == FoldTable.long {
                 let k = Int(value) < Int(FoldTable.denseLimit) ? Int(value) : FoldTable.slot(value) ?? 0
                 unpacked = Array(table.bytes[Int(table.offsets[k]) ..< Int(table.offsets[k + 1])])
@@ -176,6 +186,7 @@ public struct TextNormalizer: Sendable {
             if entry & Flag.space != 0 {
                 pendingHyphen = -1
                 lastWasWord = false
+                outputWasWord = false
                 if o > 0 && buffer[o - 1] == 0x20 {
                     out.segments[out.segmentCount - 1].originalEnd = Int32(truncatingIfNeeded: end)
                 } else {
@@ -190,15 +201,14 @@ public struct TextNormalizer: Sendable {
             }
 
             let word = entry & Flag.word != 0
-            if word {
-                if !lastWasWord {
-                    if pendingHyphen >= 0 { buffer[pendingHyphen] = 0x20; startCount -= 1 }
+            let irregular = entry & Flag.irregularStart != 0
+            if word && !lastWasWord && pendingHyphen >= 0 { buffer[pendingHyphen] = 0x20; startCount -= 1 }
+            if !irregular {
+                if !(word && outputWasWord) {
                     starts[startCount] = Int32(truncatingIfNeeded: o)
                     startCount += 1
                 }
-            } else {
-                starts[startCount] = Int32(truncatingIfNeeded: o)
-                startCount += 1
+                outputWasWord = word
             }
             pendingHyphen = (entry & Flag.hyphen != 0 && lastWasWord) ? o : -1
             lastWasWord = word
@@ -228,6 +238,25 @@ public struct TextNormalizer: Sendable {
                 UnsafeMutableRawPointer(buffer + o).storeBytes(of: folded.littleEndian, as: UInt32.self)
             } else {
                 for (k, byte) in unpacked.enumerated() { buffer[o + k] = byte }
+            }
+            if irregular {
+                // Starts as a decoder of the output finds them, scalar by scalar.
+                if startCount + m + (n - end) + 1 > out.startCapacity {
+                    out.startCount = startCount
+                    out.reserveStarts(m + (n - end) + 1)
+                    starts = out.starts
+                }
+                var k = o
+                while k < o + m {
+                    let (folded, size) = TextNormalizer.decode(UnsafeBufferPointer(start: buffer, count: o + m), at: k)
+                    let isWord = WordBoundary.isWord(folded)
+                    if !(isWord && outputWasWord) && folded != 0x20 {
+                        starts[startCount] = Int32(truncatingIfNeeded: k)
+                        startCount += 1
+                    }
+                    outputWasWord = isWord
+                    k += size
+                }
             }
             o += m
             i = end

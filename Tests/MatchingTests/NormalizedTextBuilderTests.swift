@@ -63,6 +63,23 @@ struct NormalizedTextBuilderTests {
         #expect(starts == decodedStarts(bytes))
     }
 
+    /// Scalars that fold to several scalars (…, ½, ™, ﬁ) or to one of another
+    /// kind (ʼ is a letter, its fold ' is not) still leave exactly the starts of
+    /// the output, also next to hyphens, and in a text of nothing else.
+    @Test func patternStartsAfterIrregularFoldsAreThoseOfTheOutput() {
+        let texts = samples + [
+            "Wait…Baku…", "™a and ™", "Xʼa ʼb d'Artagnan", "½x 1½-Karabakh", "ﬁne ﬁ-ﬁ",
+            "a-…-b", "…", String(repeating: "½…", count: 50), "Dž dž ǆx", "x㎞y ㎒",
+        ]
+        var builder = NormalizedTextBuilder(capacity: 4)
+        defer { builder.deallocate() }
+        for text in texts {
+            normalizer.normalize(text, into: &builder)
+            let bytes = Array(builder.normalizedBytes)
+            #expect(Array(builder.patternStarts).map(Int.init) == decodedStarts(bytes), "\(text)")
+        }
+    }
+
     @Test func reusedBuilderForgetsTheLongerText() {
         var builder = NormalizedTextBuilder(capacity: 4)
         defer { builder.deallocate() }
