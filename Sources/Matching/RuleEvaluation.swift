@@ -15,7 +15,6 @@ final class RuleEvaluation {
     /// Per topic: `unknown`, `evaluating` (a cycle reads false), `no` or `yes`.
     private var fired: [UInt8]
     private static let unknown: UInt8 = 0, evaluating: UInt8 = 1, no: UInt8 = 2, yes: UInt8 = 3
-    private lazy var byTarget: [MatchTarget: [Occurrence]] = Dictionary(grouping: occurrences, by: \.owner.target)
 
     init(entityCount: Int, termCount: Int, occurrences: [Occurrence], hits: [Hit], input: MatchInput,
          topics: [CompiledTopic]) {
@@ -91,13 +90,22 @@ final class RuleEvaluation {
     /// true nodes, each leaf once; nothing under NOT; a weighted node counts its
     /// own weight instead of its insides; feed attributes weigh 0.
     func score(_ topic: CompiledTopic) -> Double {
-        var weights: [Int: Double] = [:]
+        // (key, weight): leaf ids, and -2 - index for topics. A rule has few
+        // leaves, so a list searched in order costs less than a Dictionary.
+        var weights: [(key: Int, weight: Double)] = []
+        func set(_ key: Int, _ weight: (Double?) -> Double) {
+            if let k = weights.firstIndex(where: { $0.key == key }) {
+                weights[k].weight = weight(weights[k].weight)
+            } else {
+                weights.append((key, weight(nil)))
+            }
+        }
         var extra = 0.0
         func collect(_ rule: CompiledRule, _ k: Int) {
             guard value(topic.program, at: k) else { return }
             switch rule {
-            case .leaf(let leaf): weights[leaf.id] = max(weights[leaf.id] ?? 0, 1)
-            case .topic(let index, let weight, _): weights[-2 - (index ?? 0)] = weight
+            case .leaf(let leaf): set(leaf.id) { max($0 ?? 0, 1) }
+            case .topic(let index, let weight, _): set(-2 - (index ?? 0)) { _ in weight }
             case .attribute, .not: break
             case .and(let parts), .or(let parts): forEachChild(parts, of: k, in: topic.program, collect)
             case .scoped(_, let inner): collect(inner, k + 1)
@@ -106,7 +114,7 @@ final class RuleEvaluation {
             }
         }
         collect(topic.rule, 0)
-        return weights.values.reduce(extra, +)
+        return weights.reduce(extra) { $0 + $1.weight }
     }
 
     /// Calls `body` with each part and its node number (the children of node `k`).
@@ -159,7 +167,13 @@ final class RuleEvaluation {
 
     private func occurrencesOf(_ leaf: CompiledRule.Leaf) -> [Occurrence] {
         guard let target = leaf.target else { return [] }
-        return byTarget[target, default: []].filter { leaf.fields.contains($0.field) }
+        // A linear search: an item has few occurrences, and this runs only for
+        // traces of fired topics and NEAR.
+        var found: [Occurrence] = []
+        for occurrence in occurrences where occurrence.owner.target == target && leaf.fields.contains(occurrence.field) {
+            found.append(occurrence)
+        }
+        return found
     }
 
     /// The first pair of occurrences, one per side, in one field and close enough.
