@@ -9,6 +9,11 @@ final class RuleEvaluation {
     private let entityFields: [FieldMask]
     private let termFields: [FieldMask]
     private let occurrences: [Occurrence]
+    /// Per occurrence, its target as one number (entity i: i, term j: -1 - j)
+    /// and its field as a mask: what `occurrencesOf` compares, without
+    /// copying whole occurrences.
+    private let targetKeys: [Int32]
+    private let fieldMasks: [FieldMask]
     private let hits: [Hit]
     private let input: MatchInput
     private let topics: [CompiledTopic]
@@ -20,12 +25,21 @@ final class RuleEvaluation {
          topics: [CompiledTopic]) {
         var entityFields = [FieldMask](repeating: [], count: entityCount)
         var termFields = [FieldMask](repeating: [], count: termCount)
+        var targetKeys: [Int32] = []
+        var fieldMasks: [FieldMask] = []
+        targetKeys.reserveCapacity(occurrences.count)
+        fieldMasks.reserveCapacity(occurrences.count)
         for occurrence in occurrences {
+            let field = FieldMask(occurrence.field)
+            fieldMasks.append(field)
+            targetKeys.append(RuleEvaluation.key(occurrence.owner.target))
             switch occurrence.owner.target {
-            case .entity(let index): entityFields[index].insert(FieldMask(occurrence.field))
-            case .term(let index): termFields[index].insert(FieldMask(occurrence.field))
+            case .entity(let index): entityFields[index].insert(field)
+            case .term(let index): termFields[index].insert(field)
             }
         }
+        self.targetKeys = targetKeys
+        self.fieldMasks = fieldMasks
         self.entityFields = entityFields
         self.termFields = termFields
         self.occurrences = occurrences
@@ -169,11 +183,19 @@ final class RuleEvaluation {
         guard let target = leaf.target else { return [] }
         // A linear search: an item has few occurrences, and this runs only for
         // traces of fired topics and NEAR.
+        let key = RuleEvaluation.key(target)
         var found: [Occurrence] = []
-        for occurrence in occurrences where occurrence.owner.target == target && leaf.fields.contains(occurrence.field) {
-            found.append(occurrence)
+        for k in targetKeys.indices where targetKeys[k] == key && !fieldMasks[k].intersection(leaf.fields).isEmpty {
+            found.append(occurrences[k])
         }
         return found
+    }
+
+    private static func key(_ target: MatchTarget) -> Int32 {
+        switch target {
+        case .entity(let index): return Int32(truncatingIfNeeded: index)
+        case .term(let index): return -1 - Int32(truncatingIfNeeded: index)
+        }
     }
 
     /// The first pair of occurrences, one per side, in one field and close enough.

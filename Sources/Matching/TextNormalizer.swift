@@ -125,7 +125,16 @@ public struct TextNormalizer: Sendable {
                 i += 1
                 if lastWasWord {
                     // Inside an ASCII word: lowercase letters and digits fold to
-                    // themselves and change nothing else; copy them in one go.
+                    // themselves and change nothing else; copy them in one go,
+                    // eight at a time, then the rest one by one.
+                    while i + 8 <= n {
+                        let chunk = UInt64(littleEndian: UnsafeRawPointer(src.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                        let copied = TextNormalizer.lowercaseOrDigitPrefix(chunk)
+                        UnsafeMutableRawPointer(buffer + o).storeBytes(of: chunk.littleEndian, as: UInt64.self)
+                        i += copied
+                        o += copied
+                        if copied < 8 { break }
+                    }
                     while i < n {
                         let c = src[i]
                         guard c &- 0x61 < 26 || c &- 0x30 < 10 else { break }
@@ -263,6 +272,20 @@ public struct TextNormalizer: Sendable {
         }
         out.count = o
         out.startCount = startCount
+    }
+
+    /// How many of the eight bytes of `chunk` (little-endian: the first byte
+    /// lowest), from the first, are ASCII lowercase letters or digits. Each
+    /// byte's range test is an addition that sets its top bit; with the top
+    /// bits masked off first, no carry crosses into the next byte.
+    @inline(__always)
+    static func lowercaseOrDigitPrefix(_ chunk: UInt64) -> Int {
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        let low = chunk & ~tops
+        let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F, pastZ = low &+ 0x0505_0505_0505_0505
+        let atLeast0 = low &+ 0x5050_5050_5050_5050, past9 = low &+ 0x4646_4646_4646_4646
+        let good = ((atLeastA & ~pastZ) | (atLeast0 & ~past9)) & ~chunk & tops
+        return (~good & tops).trailingZeroBitCount / 8
     }
 
     /// Scalars outside the table (CJK, emoji, rare scripts): lowercase only.
