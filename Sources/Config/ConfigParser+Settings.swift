@@ -75,8 +75,10 @@ extension ConfigParser {
     /// `DigestFormat.allCases` order whatever the order here).
     func digestFormats(_ text: LineText, line: Int) throws(ConfigError) -> [DigestFormat] {
         var formats: [DigestFormat] = []
-        for piece in QuotedValue.splitList(text) {
-            let name = try QuotedValue.unquote(piece, line: line, fileName: fileName)
+        // A quoted value ("markdown, html") was checked by `readSetting`: its inside is the list.
+        let list = text.first == "\"" ? text.dropFirst().dropLast() : text
+        for piece in QuotedValue.splitList(list) {
+            let name = piece.string
             guard !name.isEmpty else {
                 throw error(line, piece.column, "empty digest format name (expected a list such as markdown, html)")
             }

@@ -12,6 +12,8 @@ extension HTMLSanitizer {
         var stack: [(name: String, written: [String])] = []
         var textLength = 0
         var finished = false
+        /// A dropped block tag stood here: a space goes out before whatever comes next.
+        var pendingSpace = false
 
         init(input: [Unicode.Scalar], sanitizer: HTMLSanitizer) {
             self.input = input
@@ -36,6 +38,7 @@ extension HTMLSanitizer {
         mutating func text() {
             while index < input.count, input[index] != "<", !finished {
                 let scalar = input[index]
+                flushSpace()
                 if textLength >= sanitizer.maxTextLength {
                     output += "…"
                     finished = true
@@ -116,6 +119,7 @@ extension HTMLSanitizer {
                 guard let attributes = attributes() else { return }
                 startTag(name, attributes)
             default:
+                flushSpace()
                 output += "&lt;"
                 textLength += 1
                 index += 1
@@ -208,6 +212,7 @@ extension HTMLSanitizer {
                 endTag("a")
             }
             if name == "br" {
+                flushSpace()
                 output += "<br>"
                 return
             }
@@ -223,6 +228,7 @@ extension HTMLSanitizer {
                 }
                 tags = [opening + ">"]
             }
+            flushSpace()
             output += tags.joined()
             stack.append((name, written))
         }
@@ -248,6 +254,7 @@ extension HTMLSanitizer {
             let url = attributes["src"].flatMap { HTMLSanitizer.safeURL($0, allowRelative: false) }
                 .flatMap { HTMLSanitizer.scheme(of: Array($0.unicodeScalars)) == "mailto" ? nil : $0 }
             let insideLink = stack.contains { $0.name == "a" }
+            flushSpace()
             if let url, !insideLink {
                 output += "<a href=\"\(HTMLText.attribute(url))\">\(HTMLText.escape(label))</a>"
             } else if !alt.isEmpty || insideLink {
@@ -256,7 +263,12 @@ extension HTMLSanitizer {
         }
 
         mutating func space() {
-            if let last = output.unicodeScalars.last, last != " ", last != ">" { output += " " }
+            pendingSpace = true
+        }
+
+        mutating func flushSpace() {
+            if pendingSpace, let last = output.unicodeScalars.last, last != " " { output += " " }
+            pendingSpace = false
         }
 
         // MARK: Skipping

@@ -93,7 +93,7 @@ struct SettingsTests {
         #expect(try parse(["[settings]", "digest_formats = atom, JSON,html , markdown"]).settings.digestFormats
                 == [.markdown, .html, .json, .atom])
         #expect(try parse(["[settings]", "digest_formats = html"]).settings.digestFormats == [.html])
-        #expect(try parse(["[settings]", "digest_formats = \"json\", atom"]).settings.digestFormats == [.json, .atom])
+        #expect(try parse(["[settings]", "digest_formats = \"json, atom\""]).settings.digestFormats == [.json, .atom])
     }
 
     @Test("a bad digest format is an error at its name, with a suggestion when one is close")
