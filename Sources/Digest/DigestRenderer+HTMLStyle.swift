@@ -47,9 +47,10 @@ extension DigestRenderer {
         .text pre{white-space:pre-wrap;overflow-x:auto}
         .why{margin:.35rem 0 0;color:var(--muted);font-size:.76rem;line-height:1.4}
         .table{overflow-x:auto}
-        table{border-collapse:collapse;width:100%;font-size:.88rem;background:var(--card);border:1px solid var(--line);border-radius:10px}
+        table{border-collapse:collapse;width:100%;overflow-wrap:normal;font-size:.88rem;background:var(--card);border:1px solid var(--line);border-radius:10px}
+        #glance table{width:auto;min-width:min(100%,24rem)}
         th,td{text-align:left;padding:.3rem .55rem;border-bottom:1px solid var(--line);vertical-align:top}
-        thead th{color:var(--muted);font-weight:500;font-size:.8rem}
+        thead th{color:var(--muted);font-weight:500;font-size:.78rem;line-height:1.25}
         tbody th{font-weight:400}
         tr.entity th{padding-left:1.2rem}
         .n{text-align:right;font-variant-numeric:tabular-nums}
