@@ -104,7 +104,7 @@ extension DigestRenderer {
 
     /// `matched: "Karabakh" in title, "Şuşa*" as "Şuşada" in title and summary`: each spelling
     /// from feeds.conf once, with the text it met when that differs, and the fields it was found in.
-    static func why(_ hits: [Hit]) -> String? {
+    static func why(_ hits: [Hit], escape: (String) -> String = MarkdownText.escape) -> String? {
         var order: [String] = []
         var fields: [String: [ItemField]] = [:]
         var seenAs: [String: String] = [:]
@@ -124,9 +124,9 @@ extension DigestRenderer {
         }
         guard !order.isEmpty else { return nil }
         let parts = order.map { spelling -> String in
-            var part = "\"\(MarkdownText.escape(spelling))\""
+            var part = "\"\(escape(spelling))\""
             if let text = seenAs[spelling] {
-                part += " as \"\(MarkdownText.escape(text))\""
+                part += " as \"\(escape(text))\""
             }
             let places = (fields[spelling] ?? []).map(\.rawValue).joined(separator: " and ")
             return part + " in " + places

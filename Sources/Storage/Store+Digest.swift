@@ -15,7 +15,8 @@ extension Store {
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT items.id, feeds.name AS feed_name, feeds.title AS feed_title,
                            items.item_key, items.title, items.link, items.published, items.updated,
-                           items.first_seen, items.summary, items.content, matches.topics, matches.hits
+                           items.first_seen, items.summary, items.content, matches.topics, matches.hits,
+                           items.summary_html, substr(items.content_html, 1, \(Store.storyHTMLLength)) AS content_html
                     FROM items
                     JOIN matches ON matches.item_id = items.id
                     JOIN feeds ON feeds.id = items.feed_id
@@ -27,12 +28,16 @@ extension Store {
                     let id: Int64 = row["id"]
                     var item = try Store.matchedItem(from: row)
                     var summary: String? = row["summary"], content: String? = row["content"]
+                    var summaryHTML: String? = row["summary_html"], contentHTML: String? = row["content_html"]
                     if let old = before[id] {
                         item.title = old.title ?? ""
                         summary = old.summary
                         content = old.content
+                        (summaryHTML, contentHTML) = (old.summaryHTML, old.contentHTML.map { String($0.prefix(Store.storyHTMLLength)) })
                     }
                     item.summary = summary ?? content.map { String($0.prefix(Store.storyTextLength)) }
+                    // The HTML of whichever text `summary` came from; nil when that was plain text.
+                    item.summaryHTML = summary != nil ? summaryHTML : contentHTML
                     return item
                 }
             }
@@ -77,23 +82,31 @@ extension Store {
 
     /// How much of a content the digest reads when an item has no summary.
     static let storyTextLength = 1_000
+    /// The same for its HTML (markup takes room; the HTML digest cuts it shorter anyway).
+    static let storyHTMLLength = 4_000
+
+    /// An item as it stood before a revision.
+    struct OldVersion {
+        var title: String?, summary: String?, content: String?, summaryHTML: String?, contentHTML: String?
+    }
 
     /// For items first seen from `start` and revised at or after `end`: the version the first such
     /// revision replaced, by item row id.
     private static func versionsBefore(_ end: Date, firstSeenFrom start: Date, in db: Database) throws
-        -> [Int64: (title: String?, summary: String?, content: String?)] {
+        -> [Int64: OldVersion] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT item_revisions.item_id, item_revisions.old_title, item_revisions.old_summary,
-                   item_revisions.old_content
+                   item_revisions.old_content, item_revisions.old_summary_html, item_revisions.old_content_html
             FROM item_revisions JOIN items ON items.id = item_revisions.item_id
             WHERE items.first_seen >= ? AND items.first_seen < ? AND item_revisions.seen_at >= ?
             ORDER BY item_revisions.seen_at, item_revisions.id
             """, arguments: [start, end, end])
-        var versions: [Int64: (title: String?, summary: String?, content: String?)] = [:]
+        var versions: [Int64: OldVersion] = [:]
         for row in rows {
             let id: Int64 = row["item_id"]
             if versions[id] == nil {
-                versions[id] = (row["old_title"], row["old_summary"], row["old_content"])
+                versions[id] = OldVersion(title: row["old_title"], summary: row["old_summary"], content: row["old_content"],
+                                          summaryHTML: row["old_summary_html"], contentHTML: row["old_content_html"])
             }
         }
         return versions
