@@ -1,15 +1,18 @@
 #!/bin/sh
 # Measures Matching throughput (normalise, normalise + match) in a release build,
-# with three gazetteers: a 285-spelling set, the shipped feeds.conf, and 10,000
+# on two inputs (the eval file's titles and summaries; title, summary and content
+# of every item of the real-feeds corpus, parsed by FeedParser), each with three
+# gazetteers: a 285-spelling set, the shipped feeds.conf, and 10,000
 # generated spellings; in the same run the two peers of issue 5: one
 # NSRegularExpression per entity in Swift (the Miniflux way) and Python's re with
 # one alternation of all spellings (bench/match-peers.py, stdlib only). Ends with
 # one Markdown table and the targets (>= 200 MB/s shipped, >= 100 MB/s 10,000).
 # Package.swift is fixed, so this builds a throwaway package in a temp folder whose
 # targets point at Sources/FeedModel, Sources/Config (to read feeds.conf),
-# Sources/Matching and bench/MatchThroughput.
+# Sources/Parsing and Sources/CLibXML2 (to parse the feeds), Sources/Matching and
+# bench/MatchThroughput.
 #
-# Usage: bench/match-throughput.sh [eval.jsonl] [megabytes]
+# Usage: bench/match-throughput.sh [eval.jsonl] [megabytes] [real-feeds folder]
 # With BASELINE=<git ref> it also builds the bench against that ref's
 # Sources/Matching and runs both, interleaved, so before/after come from the
 # same run on the same (shared) machine (peers only after the last round).
@@ -18,6 +21,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 eval_file=${1:-$root/../shared/eval/relevance-dev.jsonl}
 megabytes=${2:-64}
+feeds=${3:-$root/../shared/corpus/real-feeds}
 conf=$root/feeds.conf
 base=${TMPDIR:-/tmp}/feedwatch-match-bench
 
@@ -27,6 +31,8 @@ build() {
     mkdir -p "$work/Sources"
     ln -sfn "$root/Sources/FeedModel" "$work/Sources/FeedModel"
     ln -sfn "$root/Sources/Config" "$work/Sources/Config"
+    ln -sfn "$root/Sources/CLibXML2" "$work/Sources/CLibXML2"
+    ln -sfn "$root/Sources/Parsing" "$work/Sources/Parsing"
     ln -sfn "$2" "$work/Sources/Matching"
     ln -sfn "$root/bench/MatchThroughput" "$work/Sources/MatchThroughput"
     cat > "$work/Package.swift" <<'SWIFT'
@@ -37,8 +43,10 @@ let package = Package(
     targets: [
         .target(name: "FeedModel"),
         .target(name: "Config", dependencies: ["FeedModel"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
+        .target(name: "Parsing", dependencies: ["FeedModel", "CLibXML2"]),
         .target(name: "Matching", dependencies: ["FeedModel"]),
-        .executableTarget(name: "MatchThroughput", dependencies: ["FeedModel", "Config", "Matching"]),
+        .executableTarget(name: "MatchThroughput", dependencies: ["FeedModel", "Config", "Parsing", "Matching"]),
     ]
 )
 SWIFT
@@ -59,35 +67,35 @@ if [ -n "${BASELINE:-}" ]; then
     build "$base/baseline" "$base/baseline-src/Sources/Matching"
     for round in 1 2; do
         echo "## baseline ($BASELINE), round $round" | tee -a "$log"
-        MATCH_NO_PEERS=1 "$base/baseline/.build/release/MatchThroughput" "$eval_file" "$megabytes" "$conf" | tee -a "$log"
+        MATCH_NO_PEERS=1 "$base/baseline/.build/release/MatchThroughput" "$eval_file" "$megabytes" "$conf" "$feeds" | tee -a "$log"
         if [ "$round" = 1 ]; then
             echo "## current, round $round" | tee -a "$log"
-            MATCH_NO_PEERS=1 "$base/current/.build/release/MatchThroughput" "$eval_file" "$megabytes" "$conf" | tee -a "$log"
+            MATCH_NO_PEERS=1 "$base/current/.build/release/MatchThroughput" "$eval_file" "$megabytes" "$conf" "$feeds" | tee -a "$log"
         fi
     done
     echo "## current, round 2, with the peers" | tee -a "$log"
 fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
-MATCH_SPELLINGS_DIR=$spellings "$base/current/.build/release/MatchThroughput" "$eval_file" "$megabytes" "$conf" \
+MATCH_SPELLINGS_DIR=$spellings "$base/current/.build/release/MatchThroughput" "$eval_file" "$megabytes" "$conf" "$feeds" \
     | tee "$base/current.out" | tee -a "$log" | grep -v '^RESULT'
-python3 "$root/bench/match-peers.py" "$eval_file" "$spellings"/*.json \
+python3 "$root/bench/match-peers.py" "$spellings" \
     | tee "$base/peers.out" | tee -a "$log" | grep -v '^RESULT'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
 
-# One table: a row per gazetteer, a column per tool, and the targets.
+# One table: a row per input x gazetteer, a column per tool, and the targets.
 cat "$base/current.out" "$base/peers.out" | grep '^RESULT' | awk -F '\t' '
     { label = $2; tool = $3; mbps[label, tool] = $4
       if (!(label in seenLabel)) { seenLabel[label] = 1; labels[++nl] = label }
-      if (tool ~ /^feedwatch/) { fw[label] = $4; fwTool = tool }
+      if (tool ~ /^feedwatch/) { fw[label] = $4; fwTool = tool; density[label] = $5 }
       else if (tool ~ /^Swift/) { rx[label] = $4; rxTool[label] = tool }
       else { py[label] = $4; pyTool[label] = tool } }
     END {
         print ""
-        print "| gazetteer | feedwatch MB/s | NSRegularExpression per rule MB/s | Python re alternation MB/s | feedwatch / NSRegularExpression | feedwatch / Python re |"
-        print "|---|---:|---:|---:|---:|---:|"
+        print "| input x gazetteer | hits per KB | feedwatch MB/s | NSRegularExpression per rule MB/s | Python re alternation MB/s | feedwatch / NSRegularExpression | feedwatch / Python re |"
+        print "|---|---:|---:|---:|---:|---:|---:|"
         for (i = 1; i <= nl; i++) {
             l = labels[i]
-            printf "| %s | %.1f | %s | %s | %s | %s |\n", l, fw[l], (l in rx) ? rx[l] : "-", (l in py) ? py[l] : "-",
+            printf "| %s | %s | %.1f | %s | %s | %s | %s |\n", l, density[l], fw[l], (l in rx) ? rx[l] : "-", (l in py) ? py[l] : "-",
                 (l in rx && rx[l] > 0) ? sprintf("%.0fx", fw[l] / rx[l]) : "-", (l in py && py[l] > 0) ? sprintf("%.1fx", fw[l] / py[l]) : "-"
         }
         print ""

@@ -14,11 +14,19 @@ marker='# ---- everything below is copied from ../feeds.conf by sync-demo-conf.s
 
 grep -qxF -- "$marker" "$demo" || { echo "sync-demo-conf: $demo has no marker line:" >&2; echo "  $marker" >&2; exit 2; }
 grep -q '^\[entity ' "$conf" || { echo "sync-demo-conf: $conf has no [entity ...] section" >&2; exit 2; }
+# The demo shows every digest format (the README's screenshot is its HTML digest).
+demo_formats='digest_formats = markdown, html, json, atom'
 
 tmp=$(mktemp "$demo.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
 {
-    awk -v m="$marker" '{ print } $0 == m { exit }' "$demo"
+    # The header as it is, with digest_formats set in [settings] (added after `[settings]`
+    # when missing, replaced when it names other formats).
+    awk -v m="$marker" -v f="$demo_formats" '
+        /^digest_formats[ \t]*=/ { next }
+        { print }
+        $0 == "[settings]" { print f }
+        $0 == m { exit }' "$demo"
     echo
     awk 'copying || /^\[entity / { copying = 1; print }' "$conf"
 } > "$tmp"

@@ -1,11 +1,12 @@
 import Foundation
+import FeedModel
 
 extension ConfigParser {
     static let settingKeys = [
         "database", "digests", "lock", "timezone", "user_agent",
         "concurrency", "connect_timeout", "timeout", "max_body", "max_suffix",
         "min_interval", "max_interval", "per_host", "host_gap", "unconditional_every",
-        "redirect_after", "backoff_max",
+        "redirect_after", "backoff_max", "digest_formats",
     ]
 
     mutating func readSetting(_ line: SourceLine) throws(ConfigError) {
@@ -65,8 +66,36 @@ extension ConfigParser {
         case "unconditional_every": settings.unconditionalEverySeconds = try seconds(in: minute...(30 * day))
         case "redirect_after": settings.redirectAfterSeconds = try seconds(in: 0...(365 * day))
         case "backoff_max": settings.backoffMaxSeconds = try seconds(in: minute...(30 * day))
+        case "digest_formats": settings.digestFormats = try digestFormats(entry.value, line: line.number)
         default: break
         }
+    }
+
+    /// `markdown, html, json, atom`: each name once, in any order (files are written in
+    /// `DigestFormat.allCases` order whatever the order here).
+    func digestFormats(_ text: LineText, line: Int) throws(ConfigError) -> [DigestFormat] {
+        var formats: [DigestFormat] = []
+        // A quoted value ("markdown, html") was checked by `readSetting`: its inside is the list.
+        let list = text.first == "\"" ? text.dropFirst().dropLast() : text
+        for piece in QuotedValue.splitList(list) {
+            let name = piece.string
+            guard !name.isEmpty else {
+                throw error(line, piece.column, "empty digest format name (expected a list such as markdown, html)")
+            }
+            let known = DigestFormat.allCases.map(\.rawValue)
+            guard let format = DigestFormat(rawValue: name.lowercased()) else {
+                var message = "unknown digest format \"\(name)\" (known: \(known.joined(separator: ", ")))"
+                if let suggestion = Suggestion.closest(to: name, among: known) {
+                    message = "unknown digest format \"\(name)\" (did you mean \(suggestion)?)"
+                }
+                throw error(line, piece.column, message)
+            }
+            guard !formats.contains(format) else {
+                throw error(line, piece.column, "digest format \(format.rawValue) is listed twice")
+            }
+            formats.append(format)
+        }
+        return DigestFormat.allCases.filter(formats.contains)
     }
 
     /// Checks what involves several settings, once [settings] has been read.

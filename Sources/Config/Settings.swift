@@ -1,4 +1,5 @@
 import Foundation
+import FeedModel
 
 /// The [settings] section of feeds.conf, with defaults for what it leaves out.
 /// Paths are absolute: relative ones are resolved against the folder of feeds.conf.
@@ -32,6 +33,9 @@ public struct Settings: Sendable, Equatable {
     public var redirectAfterSeconds: Int
     /// Upper bound of the failure back-off (1 h, 2 h, 4 h, ...) (`backoff_max`).
     public var backoffMaxSeconds: Int
+    /// The files each day's digest is written as (`digest_formats`), in `DigestFormat.allCases`
+    /// order, never empty.
+    public var digestFormats: [DigestFormat]
 
     public init(databasePath: String, digestDirectory: String, lockPath: String, timeZone: TimeZone,
                 userAgent: String = Settings.defaultUserAgent, concurrency: Int = 16,
@@ -40,7 +44,7 @@ public struct Settings: Sendable, Equatable {
                 minIntervalSeconds: Int = 15 * 60, maxIntervalSeconds: Int = 24 * 3_600,
                 perHostConcurrency: Int = 1, hostGapMilliseconds: Int = 1_000,
                 unconditionalEverySeconds: Int = 12 * 3_600, redirectAfterSeconds: Int = 7 * 86_400,
-                backoffMaxSeconds: Int = 24 * 3_600) {
+                backoffMaxSeconds: Int = 24 * 3_600, digestFormats: [DigestFormat] = [.markdown]) {
         self.databasePath = databasePath
         self.digestDirectory = digestDirectory
         self.lockPath = lockPath
@@ -58,6 +62,7 @@ public struct Settings: Sendable, Equatable {
         self.unconditionalEverySeconds = unconditionalEverySeconds
         self.redirectAfterSeconds = redirectAfterSeconds
         self.backoffMaxSeconds = backoffMaxSeconds
+        self.digestFormats = digestFormats
     }
 
     public static let defaultUserAgent = "feedwatch/0.1 (+https://github.com/feedwatch/feedwatch)"

@@ -81,22 +81,22 @@ extension DigestRenderer {
         var parts = ["rules: " + rules.map(MarkdownText.escape).joined(separator: ", ")]
         if let why = Self.why(entry.item.hits) { parts.append(why) }
         if !entry.contestedNames.isEmpty {
-            parts.append("names: " + entry.contestedNames.map(Self.contestedName).joined(separator: ", "))
+            parts.append("names: " + entry.contestedNames.map { Self.contestedName($0) }.joined(separator: ", "))
         }
         return parts.joined(separator: " · ")
     }
 
     /// "Xankəndi (Azerbaijani) for Stepanakert"; "Stepanakert (Armenian)" when the name is the entity's own.
-    static func contestedName(_ use: ContestedNameUse) -> String {
-        var text = MarkdownText.escape(use.variant)
-        if !use.side.isEmpty { text += " (\(MarkdownText.escape(use.side)))" }
-        if use.variant != use.entity { text += " for \(MarkdownText.escape(use.entity))" }
+    static func contestedName(_ use: ContestedNameUse, escape: (String) -> String = MarkdownText.escape) -> String {
+        var text = escape(use.variant)
+        if !use.side.isEmpty { text += " (\(escape(use.side)))" }
+        if use.variant != use.entity { text += " for \(escape(use.entity))" }
         return text
     }
 
     /// " · names: armenpress: Stepanakert (Armenian); apa: Xankəndi (Azerbaijani) for Stepanakert":
     /// which side's names each outlet of the story used, side by side; empty when none used any.
-    static func storyNames(_ story: Story) -> String {
+    static func storyNames(_ story: Story, escape: (String) -> String = MarkdownText.escape) -> String {
         var order: [String] = []
         var used: [String: [ContestedNameUse]] = [:]
         for entry in story.entries where !entry.contestedNames.isEmpty {
@@ -108,7 +108,7 @@ extension DigestRenderer {
         }
         guard !order.isEmpty else { return "" }
         return " · names: " + order.map { feed in
-            MarkdownText.escape(feed) + ": " + (used[feed] ?? []).map(contestedName).joined(separator: ", ")
+            escape(feed) + ": " + (used[feed] ?? []).map { contestedName($0, escape: escape) }.joined(separator: ", ")
         }.joined(separator: "; ")
     }
 
@@ -127,7 +127,7 @@ extension DigestRenderer {
 
     /// `matched: "Karabakh" in title, "Şuşa*" as "Şuşada" in title and summary`: each spelling
     /// from feeds.conf once, with the text it met when that differs, and the fields it was found in.
-    static func why(_ hits: [Hit]) -> String? {
+    static func why(_ hits: [Hit], escape: (String) -> String = MarkdownText.escape) -> String? {
         var order: [String] = []
         var fields: [String: [ItemField]] = [:]
         var seenAs: [String: String] = [:]
@@ -147,9 +147,9 @@ extension DigestRenderer {
         }
         guard !order.isEmpty else { return nil }
         let parts = order.map { spelling -> String in
-            var part = "\"\(MarkdownText.escape(spelling))\""
+            var part = "\"\(escape(spelling))\""
             if let text = seenAs[spelling] {
-                part += " as \"\(MarkdownText.escape(text))\""
+                part += " as \"\(escape(text))\""
             }
             let places = (fields[spelling] ?? []).map(\.rawValue).joined(separator: " and ")
             return part + " in " + places

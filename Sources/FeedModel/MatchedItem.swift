@@ -14,6 +14,9 @@ public struct MatchedItem: Sendable, Equatable {
     public var updated: Date?
     /// The item's summary as it stood at the end of the digest day (for grouping items into stories).
     public var summary: String?
+    /// The same text as the feed sent it, when that was HTML with markup (untrusted: the HTML
+    /// digest sanitises it); nil when the feed sent plain text.
+    public var summaryHTML: String?
     /// When feedwatch first stored the item: this decides the digest day.
     public var firstSeen: Date
     public var topics: [String]
@@ -23,7 +26,7 @@ public struct MatchedItem: Sendable, Equatable {
 
     public init(feedName: String, feedTitle: String? = nil, itemID: String, title: String, link: String?,
                 published: Date?, firstSeen: Date, topics: [String], hits: [Hit],
-                updated: Date? = nil, summary: String? = nil, score: Double? = nil) {
+                updated: Date? = nil, summary: String? = nil, summaryHTML: String? = nil, score: Double? = nil) {
         self.feedName = feedName
         self.feedTitle = feedTitle
         self.itemID = itemID
@@ -35,6 +38,7 @@ public struct MatchedItem: Sendable, Equatable {
         self.hits = hits
         self.updated = updated
         self.summary = summary
+        self.summaryHTML = summaryHTML
         self.score = score
     }
 

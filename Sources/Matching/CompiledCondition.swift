@@ -8,12 +8,15 @@ struct CompiledCondition: Sendable {
     let labels: [MatchTarget: String]
     let withinWords: Int?
 
-    /// Whether the hit `occurrence` survives this condition, and if not, why.
-    func cancels(_ occurrence: Occurrence, among byTarget: [MatchTarget: [Occurrence]]) -> String? {
+    /// Whether the hit `occurrence` survives this condition, and if not, why;
+    /// `all` is every occurrence of the item, `written` the spellings by index.
+    /// (A linear search per target: an item has few occurrences, and grouping
+    /// them in a Dictionary per item cost more.)
+    func cancels(_ occurrence: Occurrence, among all: [Occurrence], written: [String]) -> String? {
         var found: Occurrence?
         search: for target in targets {
-            for other in byTarget[target, default: []] where other.range != occurrence.range || other.field != occurrence.field
-                || other.owner.target != occurrence.owner.target {
+            for other in all where other.owner.target == target && (other.range != occurrence.range
+                || other.field != occurrence.field || other.owner.target != occurrence.owner.target) {
                 if let withinWords {
                     guard other.field == occurrence.field, occurrence.wordsBetween(other) <= withinWords else { continue }
                 }
@@ -21,11 +24,12 @@ struct CompiledCondition: Sendable {
                 break search
             }
         }
-        let scope = withinWords.map { "_near \($0)" } ?? ""
         switch (effect, found) {
         case (.unless, let context?):
-            return "unless\(scope) \(labels[context.owner.target] ?? context.owner.written)"
+            let scope = withinWords.map { "_near \($0)" } ?? ""
+            return "unless\(scope) \(labels[context.owner.target] ?? written[Int(context.owner.spelling)])"
         case (.requires, nil):
+            let scope = withinWords.map { "_near \($0)" } ?? ""
             return "requires\(scope) " + targets.compactMap { labels[$0] }.joined(separator: ", ") + " (none found)"
         default:
             return nil

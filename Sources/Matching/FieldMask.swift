@@ -6,9 +6,17 @@ struct FieldMask: OptionSet, Hashable, Sendable {
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// One bit per field, in declaration order (a switch: `ItemField.allCases`
+    /// would build an array on every call, and this runs per occurrence).
+    @inline(__always)
     init(_ field: ItemField) {
-        let index = ItemField.allCases.firstIndex(of: field) ?? 0
-        rawValue = 1 << UInt8(index)
+        switch field {
+        case .title: rawValue = 1
+        case .summary: rawValue = 2
+        case .content: rawValue = 4
+        case .author: rawValue = 8
+        case .category: rawValue = 16
+        }
     }
 
     init(_ fields: [ItemField]) {

@@ -31,6 +31,10 @@ struct FoldTable: Sendable {
         static let extendsPrevious: UInt64 = 1 << 43
         /// Armenian ւ/Ւ, which becomes վ right after ե.
         static let armenianYiwn: UInt64 = 1 << 44
+        /// Folds to several scalars (…, ½, ™), or to one whose word-ness differs
+        /// from the scalar's own (ʼ to '): the normaliser then finds the pattern
+        /// starts in its output by decoding it.
+        static let irregularStart: UInt64 = 1 << 45
     }
     /// Value of the length field when the folded form is longer than 4 bytes.
     static let long: UInt64 = 0xFF
@@ -71,9 +75,20 @@ struct FoldTable: Sendable {
             if folded.elementsEqual([0x2D]) { entry |= Flag.hyphen }
             if folded.isEmpty && (0x0300...0x036F).contains(value) { entry |= Flag.extendsPrevious }
             if value == 0x0582 || value == 0x0552 { entry |= Flag.armenianYiwn }
+            if !folded.isEmpty && FoldTable.startsDiffer(folded: Array(folded), isWord: isWord[k]) {
+                entry |= Flag.irregularStart
+            }
             packed.append(entry)
         }
         self.packed = packed
+    }
+
+    /// Whether a scalar that folds to `folded` (non-empty UTF-8) does not look,
+    /// to a decoder of the output, like one scalar of the same word-ness.
+    static func startsDiffer(folded: [UInt8], isWord: Bool) -> Bool {
+        let scalars = String(decoding: folded, as: UTF8.self).unicodeScalars
+        guard scalars.count == 1, let only = scalars.first else { return true }
+        return ScalarFolding.isWordScalar(only) != isWord
     }
 
     /// The table slot of a scalar value, or nil when it is not in the table.

@@ -16,9 +16,13 @@ public final class Matcher: Sendable {
     /// Per pattern: who it stands for, and whether a word boundary applies at its end.
     private let owners: [[PatternOwner]]
     private let checksEnd: [Bool]
+    /// Per `PatternOwner.spelling`: what its hits say, and how it is written.
+    private let hitLabels: [HitLabel]
+    private let written: [String]
     private let entityNames: [String]
-    private let entities: [EntityDefinition]
     private let conditions: [[CompiledCondition]]
+    /// Whether any entity has `unless` / `requires` context.
+    private let hasConditions: Bool
     private let termCount: Int
     private let topicNames: [String]
     private let topics: [CompiledTopic]
@@ -42,8 +46,17 @@ public final class Matcher: Sendable {
         trie = PatternTrie(patterns: compiler.table.patterns)
         owners = compiler.table.owners
         checksEnd = compiler.table.patterns.map(WordBoundary.endsWithWord)
+        written = compiler.table.written
+        var labels = compiler.table.written.map { HitLabel(entity: nil, spelling: $0, variant: nil, side: nil) }
+        for owner in compiler.table.owners.joined() {
+            guard case .entity(let index) = owner.target else { continue }
+            let variant = owner.variant.map { entities[index].contested[$0] }
+            labels[Int(owner.spelling)] = HitLabel(entity: entities[index].name, spelling: labels[Int(owner.spelling)].spelling,
+                                                   variant: variant?.name, side: variant?.side)
+        }
+        hitLabels = labels
+        hasConditions = conditions.contains { !$0.isEmpty }
         entityNames = entities.map(\.name)
-        self.entities = entities
         termCount = compiler.termCount
         topicNames = topics.map(\.name)
         scannedFields = ItemField.allCases.filter { compiler.scannedFields.contains($0) }
@@ -62,7 +75,7 @@ public final class Matcher: Sendable {
     private func evaluate(_ input: MatchInput, explainingAll: Bool) -> MatchResult {
         var (found, hits) = scan(input)
         var cancelled: [Hit] = []
-        if conditions.contains(where: { !$0.isEmpty }) {
+        if hasConditions && !found.isEmpty {
             (found, cancelled) = applyConditions(found, hits: &hits)
         }
         let evaluation = RuleEvaluation(entityCount: entityNames.count, termCount: termCount, occurrences: found,
@@ -79,7 +92,7 @@ public final class Matcher: Sendable {
             decision = evaluation.fires(keep)
             if decision == true || explainingAll { explanations.append(evaluation.topicTrace(keep, name: "keep")) }
         }
-        return MatchResult(topics: fired, hits: hits.filter { $0.cancelledBy == nil }, keep: decision,
+        return MatchResult(topics: fired, hits: cancelled.isEmpty ? hits : hits.filter { $0.cancelledBy == nil }, keep: decision,
                            cancelled: cancelled, explanations: explanations)
     }
 
@@ -95,6 +108,7 @@ public final class Matcher: Sendable {
             guard !text.isEmpty else { continue }
             normalizer.normalize(text, into: &buffer)
             var inField = occurrences(in: buffer)
+            guard !inField.isEmpty else { continue }
             if needsPositions { WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes) }
             for var occurrence in inField {
                 occurrence.field = field
@@ -110,12 +124,11 @@ public final class Matcher: Sendable {
     /// the context is judged on every occurrence found (an @entity in it counts
     /// even where its own conditions would cancel it).
     private func applyConditions(_ found: [Occurrence], hits: inout [Hit]) -> ([Occurrence], [Hit]) {
-        let byTarget = Dictionary(grouping: found, by: \.owner.target)
         var kept: [Occurrence] = []
         var cancelled: [Hit] = []
         for occurrence in found {
-            if case .entity(let index) = occurrence.owner.target,
-               let reason = conditions[index].lazy.compactMap({ $0.cancels(occurrence, among: byTarget) }).first {
+            if case .entity(let index) = occurrence.owner.target, !conditions[index].isEmpty,
+               let reason = conditions[index].lazy.compactMap({ $0.cancels(occurrence, among: found, written: self.written) }).first {
                 hits[occurrence.hit].cancelledBy = reason
                 cancelled.append(hits[occurrence.hit])
             } else {
@@ -135,18 +148,25 @@ public final class Matcher: Sendable {
     private func occurrences(in normalized: NormalizedTextBuilder) -> [Occurrence] {
         let bytes = normalized.normalizedBytes
         var candidates: [Occurrence] = []
-        // The trie only starts patterns where the start boundary holds.
-        for (pattern, end) in trie.scan(bytes) {
+        // The trie only starts patterns where the start boundary holds: at the
+        // starts the normaliser recorded.
+        for (pattern, end) in trie.scan(normalized) {
             let start = end - trie.patternLengths[pattern]
+            let checks = checksEnd[pattern]
+            // Whether the pattern ends inside a word: nil until an owner needs it.
+            var endsInsideWord: Bool?
             for owner in owners[pattern] {
                 var hitEnd = end
-                if checksEnd[pattern] {
+                if checks {
                     if owner.isStem {
                         guard let stemEnd = WordBoundary.stemEnd(from: end, in: bytes, maxSuffix: maxSuffixLength)
                         else { continue }
                         hitEnd = stemEnd
-                    } else if let after = WordBoundary.scalar(at: end, in: bytes), WordBoundary.isWord(after.value) {
-                        continue
+                    } else {
+                        if endsInsideWord == nil {
+                            endsInsideWord = WordBoundary.scalar(at: end, in: bytes).map { WordBoundary.isWord($0.value) } ?? false
+                        }
+                        if endsInsideWord == true { continue }
                     }
                 }
                 candidates.append(Occurrence(owner: owner, range: start..<hitEnd))
@@ -158,7 +178,15 @@ public final class Matcher: Sendable {
             if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
             return Matcher.order(a.owner.target) < Matcher.order(b.owner.target)
         }
-        candidates.sort(by: inTextOrder)
+        // The scan yields them by start, then shorter end first; only then
+        // (or with equal ranges) is the sort needed. The sort is stable, so it
+        // gives the same order as always sorting.
+        var sorted = true
+        for k in candidates.indices.dropFirst() where !inTextOrder(candidates[k - 1], candidates[k]) {
+            sorted = false
+            break
+        }
+        if !sorted { candidates.sort(by: inTextOrder) }
         // Usually nothing overlaps and the text order is all there is to do.
         var reach = 0
         var overlapping = false
@@ -168,23 +196,37 @@ public final class Matcher: Sendable {
         }
         if !overlapping { return candidates }
 
-        // Longest first, so a shorter overlapping spelling of the same thing
-        // (Karabakh inside Nagorno-Karabakh) is dropped. The sort is stable,
-        // so among equals the first spelling written wins.
-        let byLength = candidates.enumerated().sorted { a, b in
-            let la = a.element.range.count, lb = b.element.range.count
-            if la != lb { return la > lb }
-            return a.offset < b.offset
+        // Overlaps only happen inside a cluster of candidates that overlap one
+        // another in a chain; each cluster is resolved on its own, longest
+        // first, so a shorter overlapping spelling of the same thing (Karabakh
+        // inside Nagorno-Karabakh) is dropped; among equals the first in text
+        // order wins (as one longest-first pass over all candidates would).
+        var accepted = [Bool](repeating: false, count: candidates.count)
+        var clusterStart = 0
+        while clusterStart < candidates.count {
+            var clusterEnd = clusterStart + 1
+            var clusterReach = candidates[clusterStart].range.upperBound
+            while clusterEnd < candidates.count && candidates[clusterEnd].range.lowerBound < clusterReach {
+                clusterReach = max(clusterReach, candidates[clusterEnd].range.upperBound)
+                clusterEnd += 1
+            }
+            let cluster = clusterStart ..< clusterEnd
+            let byLength = cluster.sorted { a, b in
+                let la = candidates[a].range.count, lb = candidates[b].range.count
+                if la != lb { return la > lb }
+                return a < b
+            }
+            for index in byLength {
+                let candidate = candidates[index]
+                let clash = cluster.contains { other in
+                    accepted[other] && candidates[other].owner.target == candidate.owner.target
+                        && candidates[other].range.overlaps(candidate.range)
+                }
+                if !clash { accepted[index] = true }
+            }
+            clusterStart = clusterEnd
         }
-        var kept: [MatchTarget: [Range<Int>]] = [:]
-        var accepted: [Occurrence] = []
-        for (_, candidate) in byLength {
-            let taken = kept[candidate.owner.target, default: []]
-            if taken.contains(where: { $0.overlaps(candidate.range) }) { continue }
-            kept[candidate.owner.target, default: []].append(candidate.range)
-            accepted.append(candidate)
-        }
-        return accepted.sorted(by: inTextOrder)
+        return candidates.indices.filter { accepted[$0] }.map { candidates[$0] }
     }
 
     /// Entities before terms, each in definition order.
@@ -199,18 +241,10 @@ public final class Matcher: Sendable {
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: original.lowerBound)
         let to = utf8.index(from, offsetBy: original.count)
-        let entity: String?
-        switch occurrence.owner.target {
-        case .entity(let index): entity = entityNames[index]
-        case .term: entity = nil
-        }
-        var variant: ContestedVariant?
-        if case .entity(let index) = occurrence.owner.target, let number = occurrence.owner.variant {
-            variant = entities[index].contested[number]
-        }
-        return Hit(entity: entity, spelling: occurrence.owner.written, field: field,
+        let label = hitLabels[Int(occurrence.owner.spelling)]
+        return Hit(entity: label.entity, spelling: label.spelling, field: field,
                    matchedText: String(decoding: utf8[from..<to], as: UTF8.self),
                    start: original.lowerBound, end: original.upperBound,
-                   variant: variant?.name, side: variant?.side)
+                   variant: label.variant, side: label.side)
     }
 }

@@ -6,6 +6,8 @@ struct PatternTable {
     let normalizer: TextNormalizer
     private(set) var patterns: [[UInt8]] = []
     private(set) var owners: [[PatternOwner]] = []
+    /// Every owner's spelling as written, indexed by `PatternOwner.spelling`.
+    private(set) var written: [String] = []
     private var patternIndex: [[UInt8]: Int] = [:]
 
     init(normalizer: TextNormalizer) {
@@ -27,8 +29,9 @@ struct PatternTable {
         // Two spellings of one entity that normalise alike (Երևան, Երեւան)
         // are one pattern; the first one written names the hit.
         if !owners[index].contains(where: { $0.target == target && $0.isStem == spelling.isStem }) {
-            owners[index].append(PatternOwner(target: target, written: spelling.written, isStem: spelling.isStem,
+            owners[index].append(PatternOwner(target: target, spelling: Int32(written.count), isStem: spelling.isStem,
                                               variant: variant))
+            written.append(spelling.written)
         }
     }
 }

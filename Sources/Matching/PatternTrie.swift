@@ -31,6 +31,15 @@ struct PatternTrie: Sendable {
     /// Dense rows, 256 targets each (-1: no child).
     private let dense: [Int32]
     let patternLengths: [Int]
+    /// Bloom-like filters of how patterns begin, 16 KB each, that stay in the
+    /// cache and let the scan skip most starts without touching the trie: the
+    /// first four bytes of the patterns of four bytes or more (two letters of
+    /// Cyrillic or Armenian, where three bytes would be one and a half), and the
+    /// first three bytes of the shorter ones (every continuation of those of one
+    /// or two bytes).
+    private let firstFours: [UInt64]
+    private let shortTriples: [UInt64]
+    private static let filterBits = 17
 
     init(patterns: [[UInt8]]) {
         // The trie with growable edges while building.
@@ -75,6 +84,34 @@ struct PatternTrie: Sendable {
         self.edgeTargets = edgeTargets
         self.dense = dense
         self.patternLengths = patterns.map(\.count)
+        var firstFours = [UInt64](repeating: 0, count: 1 << (PatternTrie.filterBits - 6))
+        var shortTriples = firstFours
+        func mark(_ filter: inout [UInt64], _ key: UInt32) {
+            let bit = PatternTrie.bit(key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        for pattern in patterns where !pattern.isEmpty {
+            let key = pattern.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            switch pattern.count {
+            case 1: for rest in 0 ..< UInt32(1 << 16) { mark(&shortTriples, key << 16 | rest) }
+            case 2: for rest in 0 ..< UInt32(1 << 8) { mark(&shortTriples, key << 8 | rest) }
+            case 3: mark(&shortTriples, key)
+            default: mark(&firstFours, key)
+            }
+        }
+        self.firstFours = firstFours
+        self.shortTriples = shortTriples
+    }
+
+    @inline(__always)
+    private static func bit(_ key: UInt32) -> Int {
+        Int((key &* 0x9E37_79B1) >> UInt32(32 - filterBits))
+    }
+
+    @inline(__always)
+    private static func isSet(_ filter: UnsafeBufferPointer<UInt64>, _ key: UInt32) -> Bool {
+        let bit = bit(key)
+        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Every occurrence of every pattern in a normalised text that starts at
@@ -103,35 +140,44 @@ struct PatternTrie: Sendable {
         -> [(pattern: Int, end: Int)] {
         var found: [(pattern: Int, end: Int)] = []
         let n = bytes.count
-        states.withUnsafeBufferPointer { states in
-            edgeBytes.withUnsafeBufferPointer { edgeBytes in
-                edgeTargets.withUnsafeBufferPointer { edgeTargets in
-                    dense.withUnsafeBufferPointer { dense in
-                        for start in starts {
-                            // Walk the trie as far as the text follows it.
-                            var state = states[0]
-                            var j = Int(start)
-                            walk: while j < n {
-                                let byte = bytes[j]
-                                var next: Int32 = -1
-                                if state.count < 0 {
-                                    next = dense[Int(state.first) + Int(byte)]
-                                } else {
-                                    let first = Int(state.first)
-                                    for k in first ..< first + Int(state.count) where edgeBytes[k] >= byte {
-                                        if edgeBytes[k] == byte { next = edgeTargets[k] }
-                                        break
-                                    }
+        firstFours.withUnsafeBufferPointer { firstFours in
+        shortTriples.withUnsafeBufferPointer { shortTriples in
+            states.withUnsafeBufferPointer { states in
+                edgeBytes.withUnsafeBufferPointer { edgeBytes in
+                    edgeTargets.withUnsafeBufferPointer { edgeTargets in
+                        dense.withUnsafeBufferPointer { dense in
+                            for start in starts {
+                                var j = Int(start)
+                                if j + 3 < n {
+                                    let three = UInt32(bytes[j]) << 16 | UInt32(bytes[j + 1]) << 8 | UInt32(bytes[j + 2])
+                                    if !PatternTrie.isSet(firstFours, three << 8 | UInt32(bytes[j + 3]))
+                                        && !PatternTrie.isSet(shortTriples, three) { continue }
                                 }
-                                if next < 0 { break walk }
-                                j += 1
-                                state = states[Int(next)]
-                                if state.pattern >= 0 { found.append((Int(state.pattern), j)) }
+                                // Walk the trie as far as the text follows it.
+                                var state = states[0]
+                                walk: while j < n {
+                                    let byte = bytes[j]
+                                    var next: Int32 = -1
+                                    if state.count < 0 {
+                                        next = dense[Int(state.first) + Int(byte)]
+                                    } else {
+                                        let first = Int(state.first)
+                                        for k in first ..< first + Int(state.count) where edgeBytes[k] >= byte {
+                                            if edgeBytes[k] == byte { next = edgeTargets[k] }
+                                            break
+                                        }
+                                    }
+                                    if next < 0 { break walk }
+                                    j += 1
+                                    state = states[Int(next)]
+                                    if state.pattern >= 0 { found.append((Int(state.pattern), j)) }
+                                }
                             }
                         }
                     }
                 }
             }
+        }
         }
         return found
     }

@@ -3,89 +3,151 @@ import FeedModel
 /// The rules evaluated over what was found in one item: which targets occurred
 /// in which fields, where, and which topics fired (memoised, so `@Topic`
 /// references cost nothing extra and a cycle is false rather than endless).
+/// Truth values come from each topic's `RuleProgram`; scores and traces walk
+/// the rule tree beside it (same preorder numbering).
 final class RuleEvaluation {
     private let entityFields: [FieldMask]
     private let termFields: [FieldMask]
     private let occurrences: [Occurrence]
+    /// Per occurrence, its target as one number (entity i: i, term j: -1 - j)
+    /// and its field as a mask: what `occurrencesOf` compares, without
+    /// copying whole occurrences.
+    private let targetKeys: [Int32]
+    private let fieldMasks: [FieldMask]
     private let hits: [Hit]
     private let input: MatchInput
     private let topics: [CompiledTopic]
-    private var fired: [Bool?]
-    private var evaluating: Set<Int> = []
-    private lazy var byTarget: [MatchTarget: [Occurrence]] = Dictionary(grouping: occurrences, by: \.owner.target)
+    /// Per topic: `unknown`, `evaluating` (a cycle reads false), `no` or `yes`.
+    private var fired: [UInt8]
+    private static let unknown: UInt8 = 0, evaluating: UInt8 = 1, no: UInt8 = 2, yes: UInt8 = 3
 
     init(entityCount: Int, termCount: Int, occurrences: [Occurrence], hits: [Hit], input: MatchInput,
          topics: [CompiledTopic]) {
         var entityFields = [FieldMask](repeating: [], count: entityCount)
         var termFields = [FieldMask](repeating: [], count: termCount)
+        var targetKeys: [Int32] = []
+        var fieldMasks: [FieldMask] = []
+        targetKeys.reserveCapacity(occurrences.count)
+        fieldMasks.reserveCapacity(occurrences.count)
         for occurrence in occurrences {
+            let field = FieldMask(occurrence.field)
+            fieldMasks.append(field)
+            targetKeys.append(RuleEvaluation.key(occurrence.owner.target))
             switch occurrence.owner.target {
-            case .entity(let index): entityFields[index].insert(FieldMask(occurrence.field))
-            case .term(let index): termFields[index].insert(FieldMask(occurrence.field))
+            case .entity(let index): entityFields[index].insert(field)
+            case .term(let index): termFields[index].insert(field)
             }
         }
+        self.targetKeys = targetKeys
+        self.fieldMasks = fieldMasks
         self.entityFields = entityFields
         self.termFields = termFields
         self.occurrences = occurrences
         self.hits = hits
         self.input = input
         self.topics = topics
-        fired = Array(repeating: nil, count: topics.count)
+        fired = Array(repeating: RuleEvaluation.unknown, count: topics.count)
     }
 
     /// Whether topic `index` fires: its rule is true and its score reaches the threshold.
     func fires(_ index: Int) -> Bool {
-        if let known = fired[index] { return known }
-        guard evaluating.insert(index).inserted else { return false }
-        defer { evaluating.remove(index) }
+        switch fired[index] {
+        case RuleEvaluation.yes: return true
+        case RuleEvaluation.no, RuleEvaluation.evaluating: return false
+        default: break
+        }
+        fired[index] = RuleEvaluation.evaluating
         let result = fires(topics[index])
-        fired[index] = result
+        fired[index] = result ? RuleEvaluation.yes : RuleEvaluation.no
         return result
     }
 
     func fires(_ topic: CompiledTopic) -> Bool {
-        guard evaluate(topic.rule) else { return false }
+        guard value(topic.program, at: 0) else { return false }
         guard let threshold = topic.threshold else { return true }
-        return score(topic.rule) >= threshold
+        return score(topic) >= threshold
     }
 
-    func evaluate(_ rule: CompiledRule) -> Bool {
-        switch rule {
-        case .leaf(let leaf): return isPresent(leaf)
-        case .topic(let index, _, _): return index.map(fires) ?? false
-        case .attribute(let attribute, let value): return input.has(attribute, value)
-        case .and(let parts): return parts.allSatisfy(evaluate)
-        case .or(let parts): return parts.contains(where: evaluate)
-        case .not(let inner): return !evaluate(inner)
-        case .scoped(_, let inner), .weighted(let inner, _): return evaluate(inner)
-        case .near(let left, let right, let within, _, _): return nearPair(left, right, within: within) != nil
+    /// The truth of node `k` of `program`: AND and OR stop at the first part
+    /// that decides them, in order, as the rule reads.
+    private func value(_ program: RuleProgram, at k: Int) -> Bool {
+        program.nodes.withUnsafeBufferPointer { nodes in value(program, nodes, at: k) }
+    }
+
+    private func value(_ program: RuleProgram, _ nodes: UnsafeBufferPointer<RuleProgram.Node>, at k: Int) -> Bool {
+        let node = nodes[k]
+        switch node.kind {
+        case .entity: return !entityFields[Int(node.index)].intersection(node.fields).isEmpty
+        case .term: return !termFields[Int(node.index)].intersection(node.fields).isEmpty
+        case .missing, .missingTopic: return false
+        case .topic: return fires(Int(node.index))
+        case .attribute:
+            let (attribute, wanted) = program.attributes[Int(node.index)]
+            return input.has(attribute, wanted)
+        case .and, .or:
+            let stopsAt = node.kind == .or
+            var child = k + 1
+            while child < Int(node.end) {
+                if value(program, nodes, at: child) == stopsAt { return stopsAt }
+                child = Int(nodes[child].end)
+            }
+            return !stopsAt
+        case .not: return !value(program, nodes, at: k + 1)
+        case .transparent: return value(program, nodes, at: k + 1)
+        case .near:
+            let near = program.nears[Int(node.index)]
+            return nearPair(near.left, near.right, within: near.within) != nil
         }
     }
 
-    /// Sum of the weights of what makes `rule` true: true leaves reached through
+    /// Sum of the weights of what makes the rule true: true leaves reached through
     /// true nodes, each leaf once; nothing under NOT; a weighted node counts its
     /// own weight instead of its insides; feed attributes weigh 0.
-    func score(_ rule: CompiledRule) -> Double {
-        var weights: [Int: Double] = [:]
+    func score(_ topic: CompiledTopic) -> Double {
+        // (key, weight): leaf ids, and -2 - index for topics. A rule has few
+        // leaves, so a list searched in order costs less than a Dictionary.
+        var weights: [(key: Int, weight: Double)] = []
+        func set(_ key: Int, _ weight: (Double?) -> Double) {
+            if let k = weights.firstIndex(where: { $0.key == key }) {
+                weights[k].weight = weight(weights[k].weight)
+            } else {
+                weights.append((key, weight(nil)))
+            }
+        }
         var extra = 0.0
-        func collect(_ rule: CompiledRule) {
-            guard evaluate(rule) else { return }
+        func collect(_ rule: CompiledRule, _ k: Int) {
+            guard value(topic.program, at: k) else { return }
             switch rule {
-            case .leaf(let leaf): weights[leaf.id] = max(weights[leaf.id] ?? 0, 1)
-            case .topic(let index, let weight, _): weights[-2 - (index ?? 0)] = weight
+            case .leaf(let leaf): set(leaf.id) { max($0 ?? 0, 1) }
+            case .topic(let index, let weight, _): set(-2 - (index ?? 0)) { _ in weight }
             case .attribute, .not: break
-            case .and(let parts), .or(let parts): parts.forEach(collect)
-            case .scoped(_, let inner): collect(inner)
-            case .near(_, _, _, let left, let right): collect(left); collect(right)
+            case .and(let parts), .or(let parts): forEachChild(parts, of: k, in: topic.program, collect)
+            case .scoped(_, let inner): collect(inner, k + 1)
+            case .near(_, _, _, let left, let right): forEachChild([left, right], of: k, in: topic.program, collect)
             case .weighted(_, let weight): extra += weight
             }
         }
-        collect(rule)
-        return weights.values.reduce(extra, +)
+        collect(topic.rule, 0)
+        return weights.reduce(extra) { $0 + $1.weight }
     }
 
-    func trace(_ rule: CompiledRule) -> RuleTrace {
-        let value = evaluate(rule)
+    /// Calls `body` with each part and its node number (the children of node `k`).
+    private func forEachChild(_ parts: [CompiledRule], of k: Int, in program: RuleProgram,
+                              _ body: (CompiledRule, Int) -> Void) {
+        var child = k + 1
+        for part in parts {
+            body(part, child)
+            child = Int(program.nodes[child].end)
+        }
+    }
+
+    private func trace(_ rule: CompiledRule, _ k: Int, in program: RuleProgram) -> RuleTrace {
+        let value = value(program, at: k)
+        func children(_ parts: [CompiledRule]) -> [RuleTrace] {
+            var traces: [RuleTrace] = []
+            forEachChild(parts, of: k, in: program) { traces.append(trace($0, $1, in: program)) }
+            return traces
+        }
         switch rule {
         case .leaf(let leaf):
             let found = value ? occurrencesOf(leaf).map { hits[$0.hit] } : []
@@ -95,39 +157,45 @@ final class RuleEvaluation {
         case .attribute(let attribute, let value):
             return RuleTrace(label: "\(attribute.rawValue):\(value)", value: input.has(attribute, value))
         case .and(let parts):
-            return RuleTrace(label: "AND", value: value, children: parts.map(trace))
+            return RuleTrace(label: "AND", value: value, children: children(parts))
         case .or(let parts):
-            return RuleTrace(label: "OR", value: value, children: parts.map(trace))
+            return RuleTrace(label: "OR", value: value, children: children(parts))
         case .not(let inner):
-            return RuleTrace(label: "NOT", value: value, children: [trace(inner)])
+            return RuleTrace(label: "NOT", value: value, children: children([inner]))
         case .scoped(let field, let inner):
-            return RuleTrace(label: "\(field.rawValue):", value: value, children: [trace(inner)])
+            return RuleTrace(label: "\(field.rawValue):", value: value, children: children([inner]))
         case .weighted(let inner, let weight):
-            return RuleTrace(label: "^" + TopicTrace.numberText(weight), value: value, children: [trace(inner)])
+            return RuleTrace(label: "^" + TopicTrace.numberText(weight), value: value, children: children([inner]))
         case .near(let left, let right, let within, let leftRule, let rightRule):
             let pair = nearPair(left, right, within: within)
             return RuleTrace(label: "NEAR/\(within)", value: value,
                              hits: pair.map { [hits[$0.0.hit], hits[$0.1.hit]] } ?? [],
-                             children: [trace(leftRule), trace(rightRule)])
+                             children: children([leftRule, rightRule]))
         }
     }
 
     func topicTrace(_ topic: CompiledTopic, name: String) -> TopicTrace {
-        TopicTrace(topic: name, ruleText: topic.ruleText, fired: fires(topic), score: score(topic.rule),
-                   threshold: topic.threshold, tree: trace(topic.rule))
-    }
-
-    private func isPresent(_ leaf: CompiledRule.Leaf) -> Bool {
-        switch leaf.target {
-        case .entity(let index)?: return !entityFields[index].intersection(leaf.fields).isEmpty
-        case .term(let index)?: return !termFields[index].intersection(leaf.fields).isEmpty
-        case nil: return false
-        }
+        TopicTrace(topic: name, ruleText: topic.ruleText, fired: fires(topic), score: score(topic),
+                   threshold: topic.threshold, tree: trace(topic.rule, 0, in: topic.program))
     }
 
     private func occurrencesOf(_ leaf: CompiledRule.Leaf) -> [Occurrence] {
         guard let target = leaf.target else { return [] }
-        return byTarget[target, default: []].filter { leaf.fields.contains($0.field) }
+        // A linear search: an item has few occurrences, and this runs only for
+        // traces of fired topics and NEAR.
+        let key = RuleEvaluation.key(target)
+        var found: [Occurrence] = []
+        for k in targetKeys.indices where targetKeys[k] == key && !fieldMasks[k].intersection(leaf.fields).isEmpty {
+            found.append(occurrences[k])
+        }
+        return found
+    }
+
+    private static func key(_ target: MatchTarget) -> Int32 {
+        switch target {
+        case .entity(let index): return Int32(truncatingIfNeeded: index)
+        case .term(let index): return -1 - Int32(truncatingIfNeeded: index)
+        }
     }
 
     /// The first pair of occurrences, one per side, in one field and close enough.

@@ -61,7 +61,7 @@ public struct TextNormalizer: Sendable {
         out.reserveStarts(n + 1)
         var buffer = out.bytes
         var capacity = out.capacity
-        let starts = out.starts
+        var starts = out.starts
         var o = 0
         var startCount = 0
         // Whether the last segment is a copy that the next copied byte continues.
@@ -69,7 +69,13 @@ public struct TextNormalizer: Sendable {
         // Index in the output of a '-' that followed a letter; turned into a
         // space if a letter comes next.
         var pendingHyphen = -1
+        // Whether the last scalar kept was a word scalar, as the input sees it
+        // (drives the hyphen rule and so the output) ...
         var lastWasWord = false
+        // ... and as a decoder of the output sees it (drives the pattern starts,
+        // which must be exactly those of the output). The two differ only after
+        // a scalar flagged `irregularStart` (…, ™, ½, ʼ).
+        var outputWasWord = false
 
         var i = 0
         while i < n {
@@ -85,13 +91,17 @@ public struct TextNormalizer: Sendable {
                             pendingHyphen = -1
                             startCount -= 1
                         }
+                        lastWasWord = true
+                    }
+                    if !outputWasWord {
                         starts[startCount] = Int32(truncatingIfNeeded: o)
                         startCount += 1
-                        lastWasWord = true
+                        outputWasWord = true
                     }
                 } else if entry & Flag.space != 0 {
                     pendingHyphen = -1
                     lastWasWord = false
+                    outputWasWord = false
                     if o > 0 && buffer[o - 1] == 0x20 {
                         out.segments[out.segmentCount - 1].originalEnd = Int32(truncatingIfNeeded: i + 1)
                         copyOpen = false
@@ -103,6 +113,7 @@ public struct TextNormalizer: Sendable {
                     starts[startCount] = Int32(truncatingIfNeeded: o)
                     startCount += 1
                     lastWasWord = false
+                    outputWasWord = false
                 }
                 if !copyOpen {
                     out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
@@ -112,6 +123,26 @@ public struct TextNormalizer: Sendable {
                 buffer[o] = UInt8(truncatingIfNeeded: entry)
                 o += 1
                 i += 1
+                if lastWasWord {
+                    // Inside an ASCII word: lowercase letters and digits fold to
+                    // themselves and change nothing else; copy them in one go,
+                    // eight at a time, then the rest one by one.
+                    while i + 8 <= n {
+                        let chunk = UInt64(littleEndian: UnsafeRawPointer(src.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                        let copied = TextNormalizer.lowercaseOrDigitPrefix(chunk)
+                        UnsafeMutableRawPointer(buffer + o).storeBytes(of: chunk.littleEndian, as: UInt64.self)
+                        i += copied
+                        o += copied
+                        if copied < 8 { break }
+                    }
+                    while i < n {
+                        let c = src[i]
+                        guard c &- 0x61 < 26 || c &- 0x30 < 10 else { break }
+                        buffer[o] = c
+                        o += 1
+                        i += 1
+                    }
+                }
                 continue
             }
 
@@ -137,6 +168,9 @@ public struct TextNormalizer: Sendable {
                 entry = packed[k]
             } else {
                 (entry, unpacked) = TextNormalizer.foldOutsideTable(value)
+                if FoldTable.startsDiffer(folded: unpacked, isWord: entry & Flag.word != 0) {
+                    entry |= Flag.irregularStart
+                }
             }
             if (entry >> 32) & 0xFF == FoldTable.long {
                 let k = Int(value) < Int(FoldTable.denseLimit) ? Int(value) : FoldTable.slot(value) ?? 0
@@ -161,6 +195,7 @@ public struct TextNormalizer: Sendable {
             if entry & Flag.space != 0 {
                 pendingHyphen = -1
                 lastWasWord = false
+                outputWasWord = false
                 if o > 0 && buffer[o - 1] == 0x20 {
                     out.segments[out.segmentCount - 1].originalEnd = Int32(truncatingIfNeeded: end)
                 } else {
@@ -175,15 +210,14 @@ public struct TextNormalizer: Sendable {
             }
 
             let word = entry & Flag.word != 0
-            if word {
-                if !lastWasWord {
-                    if pendingHyphen >= 0 { buffer[pendingHyphen] = 0x20; startCount -= 1 }
+            let irregular = entry & Flag.irregularStart != 0
+            if word && !lastWasWord && pendingHyphen >= 0 { buffer[pendingHyphen] = 0x20; startCount -= 1 }
+            if !irregular {
+                if !(word && outputWasWord) {
                     starts[startCount] = Int32(truncatingIfNeeded: o)
                     startCount += 1
                 }
-            } else {
-                starts[startCount] = Int32(truncatingIfNeeded: o)
-                startCount += 1
+                outputWasWord = word
             }
             pendingHyphen = (entry & Flag.hyphen != 0 && lastWasWord) ? o : -1
             lastWasWord = word
@@ -214,11 +248,44 @@ public struct TextNormalizer: Sendable {
             } else {
                 for (k, byte) in unpacked.enumerated() { buffer[o + k] = byte }
             }
+            if irregular {
+                // Starts as a decoder of the output finds them, scalar by scalar.
+                if startCount + m + (n - end) + 1 > out.startCapacity {
+                    out.startCount = startCount
+                    out.reserveStarts(m + (n - end) + 1)
+                    starts = out.starts
+                }
+                var k = o
+                while k < o + m {
+                    let (folded, size) = TextNormalizer.decode(UnsafeBufferPointer(start: buffer, count: o + m), at: k)
+                    let isWord = WordBoundary.isWord(folded)
+                    if !(isWord && outputWasWord) && folded != 0x20 {
+                        starts[startCount] = Int32(truncatingIfNeeded: k)
+                        startCount += 1
+                    }
+                    outputWasWord = isWord
+                    k += size
+                }
+            }
             o += m
             i = end
         }
         out.count = o
         out.startCount = startCount
+    }
+
+    /// How many of the eight bytes of `chunk` (little-endian: the first byte
+    /// lowest), from the first, are ASCII lowercase letters or digits. Each
+    /// byte's range test is an addition that sets its top bit; with the top
+    /// bits masked off first, no carry crosses into the next byte.
+    @inline(__always)
+    static func lowercaseOrDigitPrefix(_ chunk: UInt64) -> Int {
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        let low = chunk & ~tops
+        let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F, pastZ = low &+ 0x0505_0505_0505_0505
+        let atLeast0 = low &+ 0x5050_5050_5050_5050, past9 = low &+ 0x4646_4646_4646_4646
+        let good = ((atLeastA & ~pastZ) | (atLeast0 & ~past9)) & ~chunk & tops
+        return (~good & tops).trailingZeroBitCount / 8
     }
 
     /// Scalars outside the table (CJK, emoji, rare scripts): lowercase only.

@@ -4,7 +4,8 @@ import Config
 import Storage
 import Digest
 
-/// Builds one day's digest file from the store: digests/YYYY-MM-DD.md.
+/// Builds one day's digest files from the store: digests/YYYY-MM-DD.md, and .html, .json,
+/// .atom as `digest_formats` asks.
 ///
 /// It reads everything the day needs (kept items, the story window before it, counts for
 /// "at a glance", edits, take-downs, feed health), hands it to `DigestBuilder` as plain values
@@ -26,19 +27,50 @@ public struct DigestRun {
         self.init(configuration: configuration, store: try openStore(configuration.settings.databasePath))
     }
 
-    /// Writes the digest of `day` (atomically) and returns its path. `now` only decides
+    /// Writes the digest of `day` (atomically) in every configured format and returns the path
+    /// of the first (the Markdown one, unless `digest_formats` leaves it out). `now` only decides
     /// whether `day` is today, and then the feed health it shows.
     public func write(day: DigestDay, now: Date = Date()) throws(MonitorError) -> String {
+        let paths = try writeAll(day: day, now: now)
+        return paths[0]
+    }
+
+    /// Writes `YYYY-MM-DD.<ext>` for each of `digest_formats` and returns their paths, in
+    /// `DigestFormat` order; with `atom`, when `day` is today, also `feedwatch.atom` (today's and
+    /// yesterday's kept items: the file a feed reader follows). Each file is written atomically.
+    public func writeAll(day: DigestDay, now: Date = Date()) throws(MonitorError) -> [String] {
         let settings = configuration.settings
-        let path = (settings.digestDirectory as NSString).appendingPathComponent("\(day.label).md")
+        let zone = settings.timeZone
+        let formats = settings.digestFormats.isEmpty ? [.markdown] : settings.digestFormats
+        let folder = settings.digestDirectory as NSString
+        var path = folder.appendingPathComponent("\(day.label).\(formats[0].fileExtension)")
+        var paths: [String] = []
         do {
             let model = builder.build(try input(for: day, now: now))
-            let text = DigestRenderer(timeZone: settings.timeZone).markdown(model)
-            try AtomicFile.write(Data(text.utf8), to: path)
+            let renderer = DigestRenderer(timeZone: zone)
+            for format in formats {
+                path = folder.appendingPathComponent("\(day.label).\(format.fileExtension)")
+                let text: String
+                switch format {
+                case .markdown: text = renderer.markdown(model)
+                case .html: text = renderer.html(model)
+                case .json: text = renderer.json(model)
+                case .atom: text = DigestAtomFeed(timeZone: zone).day(model)
+                }
+                try AtomicFile.write(Data(text.utf8), to: path)
+                paths.append(path)
+            }
+            if formats.contains(.atom), day.start <= now, now < day.end {
+                let yesterday = DigestDay(containing: day.start.addingTimeInterval(-1), in: zone)
+                let earlier = builder.build(try input(for: yesterday, now: now))
+                path = folder.appendingPathComponent("feedwatch.atom")
+                try AtomicFile.write(Data(DigestAtomFeed(timeZone: zone).recent([model, earlier]).utf8), to: path)
+                paths.append(path)
+            }
         } catch {
             throw .storage("digest \(path): \(error)")
         }
-        return path
+        return paths
     }
 
     /// Everything the day's digest is built from (public for bench/digest-build.sh, which times

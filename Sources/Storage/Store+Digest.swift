@@ -36,7 +36,10 @@ extension Store {
             SELECT items.id, feeds.name, feeds.title, items.item_key, items.title, items.link, items.published,
                    items.updated, items.first_seen, items.summary,
                    CASE WHEN items.summary IS NULL THEN items.content END,
-                   \(withMatches ? "matches.topics, matches.hits, matches.score" : "NULL, NULL, NULL")
+                   \(withMatches ? """
+                       matches.topics, matches.hits, matches.score, items.summary_html,
+                       CASE WHEN items.summary IS NULL THEN substr(items.content_html, 1, \(storyHTMLLength)) END
+                       """ : "NULL, NULL, NULL, NULL, NULL")
             FROM items
             JOIN matches ON matches.item_id = items.id
             JOIN feeds ON feeds.id = items.feed_id
@@ -50,8 +53,10 @@ extension Store {
             let id: Int64 = row[0]
             let key: String = row[3]
             var title: String? = row[4], summary: String? = row[9], content: String? = row[10]
+            var summaryHTML: String? = row[14], contentHTML: String? = row[15]
             if let old = before[id] {
                 (title, summary, content) = (old.title, old.summary, old.content)
+                (summaryHTML, contentHTML) = (old.summaryHTML, old.contentHTML.map { String($0.prefix(storyHTMLLength)) })
             }
             var topics: [String] = [], hits: [Hit] = []
             if withMatches {
@@ -61,30 +66,40 @@ extension Store {
             items.append(MatchedItem(
                 feedName: row[1], feedTitle: row[2], itemID: key, title: title ?? "", link: row[5],
                 published: row[6], firstSeen: row[8], topics: topics, hits: hits, updated: row[7],
-                summary: summary ?? content.map { String($0.prefix(storyTextLength)) }, score: row[13]))
+                summary: summary ?? content.map { String($0.prefix(storyTextLength)) },
+                // The HTML of whichever text `summary` came from; nil when that was plain text.
+                summaryHTML: summary != nil ? summaryHTML : contentHTML, score: row[13]))
         }
         return items
     }
 
     /// How much of a content the digest reads when an item has no summary.
     static let storyTextLength = 1_000
+    /// The same for its HTML (markup takes room; the HTML digest cuts it shorter anyway).
+    static let storyHTMLLength = 4_000
+
+    /// An item as it stood before a revision.
+    struct OldVersion {
+        var title: String?, summary: String?, content: String?, summaryHTML: String?, contentHTML: String?
+    }
 
     /// For items first seen from `start` and revised at or after `end`: the version the first such
     /// revision replaced, by item row id.
     private static func versionsBefore(_ end: Date, firstSeenFrom start: Date, in db: Database) throws
-        -> [Int64: (title: String?, summary: String?, content: String?)] {
+        -> [Int64: OldVersion] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT item_revisions.item_id, item_revisions.old_title, item_revisions.old_summary,
-                   item_revisions.old_content
+                   item_revisions.old_content, item_revisions.old_summary_html, item_revisions.old_content_html
             FROM item_revisions JOIN items ON items.id = item_revisions.item_id
             WHERE items.first_seen >= ? AND items.first_seen < ? AND item_revisions.seen_at >= ?
             ORDER BY item_revisions.seen_at, item_revisions.id
             """, arguments: [start, end, end])
-        var versions: [Int64: (title: String?, summary: String?, content: String?)] = [:]
+        var versions: [Int64: OldVersion] = [:]
         for row in rows {
             let id: Int64 = row["item_id"]
             if versions[id] == nil {
-                versions[id] = (row["old_title"], row["old_summary"], row["old_content"])
+                versions[id] = OldVersion(title: row["old_title"], summary: row["old_summary"], content: row["old_content"],
+                                          summaryHTML: row["old_summary_html"], contentHTML: row["old_content_html"])
             }
         }
         return versions

@@ -102,12 +102,14 @@ extension Store {
         // Cached: a poll inserts thousands of items through this one statement.
         try db.cachedStatement(sql: """
             INSERT INTO items (feed_id, item_key, title, link, published, updated,
-                               authors, categories, enclosures, summary, content, first_seen, last_present)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               authors, categories, enclosures, summary, content, first_seen, last_present,
+                               summary_html, content_html)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed_id, item_key) DO NOTHING
             """).execute(arguments: [feedID, item.id, item.title, item.link, item.published, item.updated,
                              try encodeJSON(item.authors), try encodeJSON(item.categories),
-                             try encodeJSON(item.enclosures), item.summary, item.content, firstSeen, firstSeen])
+                             try encodeJSON(item.enclosures), item.summary, item.content, firstSeen, firstSeen,
+                                     item.summaryHTML, item.contentHTML])
         return db.changesCount > 0 ? db.lastInsertedRowID : nil
     }
 
@@ -117,24 +119,27 @@ extension Store {
     /// Its match stays as decided at first sight, so the day it was filed under keeps its items.
     private static func reviseItem(_ item: FeedItem, feedID: Int64, seenAt: Date, in db: Database) throws -> Bool {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, title, summary, content FROM items WHERE feed_id = ? AND item_key = ?
+            SELECT id, title, summary, content, summary_html, content_html FROM items WHERE feed_id = ? AND item_key = ?
             """), arguments: [feedID, item.id]) else { return false }
         let id: Int64 = row["id"]
         let oldTitle: String? = row["title"], oldSummary: String? = row["summary"], oldContent: String? = row["content"]
+        let oldSummaryHTML: String? = row["summary_html"], oldContentHTML: String? = row["content_html"]
         guard oldTitle != item.title || oldSummary != item.summary || oldContent != item.content else {
             try db.cachedStatement(sql: "UPDATE items SET last_present = ? WHERE id = ?").execute(arguments: [seenAt, id])
             return false
         }
         try db.cachedStatement(sql: """
             INSERT INTO item_revisions (item_id, seen_at, old_title, new_title, old_summary, new_summary,
-                                        old_content, new_content)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                        old_content, new_content, old_summary_html, old_content_html)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [id, seenAt, oldTitle, item.title, oldSummary, item.summary,
-                                     oldContent, item.content])
+                                     oldContent, item.content, oldSummaryHTML, oldContentHTML])
         try db.cachedStatement(sql: """
-            UPDATE items SET title = ?, summary = ?, content = ?, updated = COALESCE(?, updated), last_present = ?
+            UPDATE items SET title = ?, summary = ?, content = ?, summary_html = ?, content_html = ?,
+                             updated = COALESCE(?, updated), last_present = ?
             WHERE id = ?
-            """).execute(arguments: [item.title, item.summary, item.content, item.updated, seenAt, id])
+            """).execute(arguments: [item.title, item.summary, item.content, item.summaryHTML, item.contentHTML,
+                                     item.updated, seenAt, id])
         return true
     }
 

@@ -137,6 +137,18 @@ extension Store {
                 WHERE json_extract(hit.value, '$.entity') IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                -- The summary and content as the feed sent them, when they were HTML with markup
+                -- (FeedItem.summaryHTML/contentHTML), for the HTML digest, which sanitises them;
+                -- NULL when the feed sent plain text. A revision keeps the old HTML too, so a past
+                -- day's digest shows the version of its day.
+                ALTER TABLE items ADD COLUMN summary_html TEXT;
+                ALTER TABLE items ADD COLUMN content_html TEXT;
+                ALTER TABLE item_revisions ADD COLUMN old_summary_html TEXT;
+                ALTER TABLE item_revisions ADD COLUMN old_content_html TEXT;
+                """)
+        }
         migrator.registerMigration("v5-digest") { db in
             try db.execute(sql: """
                 -- The match's score (MatchResult.score) ranks the digest's stories; NULL for matches

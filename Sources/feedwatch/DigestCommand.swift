@@ -5,7 +5,9 @@ import Monitor
 struct DigestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
-        abstract: "Write the digest of one day (default today) and print its path."
+        abstract: "Write the digest of one day (default today) and print the paths of its files.",
+        discussion: "One file per format of digest_formats in feeds.conf ([settings]): YYYY-MM-DD.md, .html, .json, .atom; "
+            + "with atom, today's run also writes feedwatch.atom. A past day gives the same bytes every time."
     )
 
     @OptionGroup var config: ConfigOption
@@ -24,6 +26,7 @@ struct DigestCommand: ParsableCommand {
         } else {
             day = DigestDay(containing: Date(), in: zone)
         }
-        print(try monitoring { () throws(MonitorError) in try DigestRun(configuration: configuration).write(day: day) })
+        let paths = try monitoring { () throws(MonitorError) in try DigestRun(configuration: configuration).writeAll(day: day) }
+        for path in paths { print(path) }
     }
 }

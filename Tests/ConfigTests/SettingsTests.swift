@@ -83,7 +83,31 @@ struct SettingsTests {
         #expect(parseError(["[settings]", "", "databse = x.sqlite"])
                 == "feeds.conf:3:1: unknown setting \"databse\" (known: database, digests, lock, timezone, "
                    + "user_agent, concurrency, connect_timeout, timeout, max_body, max_suffix, min_interval, "
-                   + "max_interval, per_host, host_gap, unconditional_every, redirect_after, backoff_max)")
+                   + "max_interval, per_host, host_gap, unconditional_every, redirect_after, backoff_max, digest_formats)")
+    }
+
+    @Test("digest formats: markdown by default, any of the four in any order")
+    func digestFormats() throws {
+        #expect(try parse(["[settings]"]).settings.digestFormats == [.markdown])
+        #expect(try parse([]).settings.digestFormats == [.markdown])
+        #expect(try parse(["[settings]", "digest_formats = atom, JSON,html , markdown"]).settings.digestFormats
+                == [.markdown, .html, .json, .atom])
+        #expect(try parse(["[settings]", "digest_formats = html"]).settings.digestFormats == [.html])
+        #expect(try parse(["[settings]", "digest_formats = \"json, atom\""]).settings.digestFormats == [.json, .atom])
+    }
+
+    @Test("a bad digest format is an error at its name, with a suggestion when one is close")
+    func badDigestFormats() {
+        #expect(parseError(["[settings]", "digest_formats = markdown, htlm"])
+                == "feeds.conf:2:28: unknown digest format \"htlm\" (did you mean html?)")
+        #expect(parseError(["[settings]", "digest_formats = pdf"])
+                == "feeds.conf:2:18: unknown digest format \"pdf\" (known: markdown, html, json, atom)")
+        #expect(parseError(["[settings]", "digest_formats = html,, json"])
+                == "feeds.conf:2:23: empty digest format name (expected a list such as markdown, html)")
+        #expect(parseError(["[settings]", "digest_formats = html, json, html"])
+                == "feeds.conf:2:30: digest format html is listed twice")
+        #expect(parseError(["[settings]", "digest_formats ="])
+                == "feeds.conf:2:1: missing value for digest_formats")
     }
 
     @Test("a key set twice is an error pointing at the first")

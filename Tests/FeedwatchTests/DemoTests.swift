@@ -50,8 +50,10 @@ import Testing
 
         let digest = try FeedwatchBinary.run(["digest", "--config", config])
         #expect(digest.status == 0, "\(digest.stderr)")
-        let path = digest.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(path.hasSuffix(".md"))
+        // One path per format of seeds/demo.conf, Markdown first, then the rolling Atom feed.
+        let paths = digest.stdout.split(separator: "\n").map(String.init)
+        #expect(paths.map { ($0 as NSString).pathExtension } == ["md", "html", "json", "atom", "atom"])
+        let path = try #require(paths.first)
         let text = try String(contentsOfFile: path, encoding: .utf8)
 
         for title in Self.kept { #expect(text.contains(title), "kept item missing: \(title)") }
@@ -64,8 +66,8 @@ import Testing
         let folder = try Self.copyOfSeeds()
         let config = folder.url.appendingPathComponent("demo.conf").path
         try FeedwatchBinary.run(["poll", "--config", config])
-        let path = try FeedwatchBinary.run(["digest", "--config", config]).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = try #require(try FeedwatchBinary.run(["digest", "--config", config]).stdout
+            .split(separator: "\n").first.map(String.init))
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 
@@ -84,8 +86,10 @@ import Testing
         let folder = try Self.copyOfSeeds()
         let config = folder.url.appendingPathComponent("demo.conf").path
         try FeedwatchBinary.run(["poll", "--config", config])
-        let path = try FeedwatchBinary.run(["digest", "--config", config]).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // The Markdown file first (demo.conf asks for other formats too).
+        let path = try #require(try FeedwatchBinary.run(["digest", "--config", config]).stdout
+            .split(separator: "\n").first.map(String.init))
+        #expect(path.hasSuffix(".md"))
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         /// The item line of the item titled `title`, and the detail line under it.
         func entry(_ title: String) throws -> (item: String, detail: String) {
@@ -111,18 +115,21 @@ import Testing
         let folder = try Self.copyOfSeeds()
         let config = folder.url.appendingPathComponent("demo.conf").path
         try FeedwatchBinary.run(["poll", "--config", config])
-        let today = try FeedwatchBinary.run(["digest", "--config", config]).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // Every format: Markdown, HTML, JSON, the day's Atom and the rolling feedwatch.atom.
+        let paths = try FeedwatchBinary.run(["digest", "--config", config]).stdout.split(separator: "\n").map(String.init)
+        #expect(paths.count == 5)
+        let today = try #require(paths.first)
         let day = URL(fileURLWithPath: today).deletingPathExtension().lastPathComponent
-        let first = try Data(contentsOf: URL(fileURLWithPath: today))
+        let first = try paths.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let again = try FeedwatchBinary.run(["digest", "--config", config, "--date", day])
         #expect(again.status == 0)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: today)) == first)
+        #expect(again.stdout.split(separator: "\n").map(String.init) == paths)
+        #expect(try paths.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == first)
 
         // A second poll finds nothing new and leaves the day as it was.
         let second = try FeedwatchBinary.run(["poll", "--config", config])
         #expect(second.status == 0)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: today)) == first)
+        #expect(try paths.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == first)
     }
 
     @Test func matchExplainsWhyEachSeedItemIsKeptOrDropped() throws {

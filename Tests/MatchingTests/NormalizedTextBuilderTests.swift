@@ -63,6 +63,38 @@ struct NormalizedTextBuilderTests {
         #expect(starts == decodedStarts(bytes))
     }
 
+    /// Scalars that fold to several scalars (…, ½, ™, ﬁ) or to one of another
+    /// kind (ʼ is a letter, its fold ' is not) still leave exactly the starts of
+    /// the output, also next to hyphens, and in a text of nothing else.
+    @Test func patternStartsAfterIrregularFoldsAreThoseOfTheOutput() {
+        let texts = samples + [
+            "Wait…Baku…", "™a and ™", "Xʼa ʼb d'Artagnan", "½x 1½-Karabakh", "ﬁne ﬁ-ﬁ",
+            "a-…-b", "…", String(repeating: "½…", count: 50), "Dž dž ǆx", "x㎞y ㎒",
+        ]
+        var builder = NormalizedTextBuilder(capacity: 4)
+        defer { builder.deallocate() }
+        for text in texts {
+            normalizer.normalize(text, into: &builder)
+            let bytes = Array(builder.normalizedBytes)
+            #expect(Array(builder.patternStarts).map(Int.init) == decodedStarts(bytes), "\(text)")
+        }
+    }
+
+    /// The eight-at-a-time copy inside ASCII words stops at exactly the first
+    /// byte that is not a lowercase letter or digit, whatever that byte is.
+    @Test func lowercaseRunStopsAtTheFirstOtherByte() {
+        for position in 0 ..< 8 {
+            for value in 0 ... 255 {
+                var bytes = [UInt8](repeating: 0x6B, count: 8) // "kkkkkkkk"
+                bytes[position] = UInt8(value)
+                let chunk = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let plain = (0x61 ... 0x7A).contains(value) || (0x30 ... 0x39).contains(value)
+                #expect(TextNormalizer.lowercaseOrDigitPrefix(UInt64(littleEndian: chunk)) == (plain ? 8 : position))
+            }
+        }
+        #expect(normalizer.normalize("Azerbaijanazerbaijan1234567890xyz Ab").string == "azerbaijanazerbaijan1234567890xyz ab")
+    }
+
     @Test func reusedBuilderForgetsTheLongerText() {
         var builder = NormalizedTextBuilder(capacity: 4)
         defer { builder.deallocate() }

@@ -8,7 +8,7 @@ import FeedModel
         let folder = try TemporaryFolder()
         let store = try Store(path: folder.file("feedwatch.sqlite"))
 
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v5-digest"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5-digest"])
         #expect(try store.tableNames() == [
             "feeds", "item_disappearances", "item_revisions", "items", "label_hours", "match_labels", "matches", "runs",
         ])
@@ -22,10 +22,11 @@ import FeedModel
         #expect(try store.columnNames(of: "items") == [
             "id", "feed_id", "item_key", "title", "link", "published", "updated", "authors",
             "categories", "enclosures", "summary", "content", "first_seen", "last_present",
+            "summary_html", "content_html",
         ])
         #expect(try store.columnNames(of: "item_revisions") == [
             "id", "item_id", "seen_at", "old_title", "new_title", "old_summary", "new_summary",
-            "old_content", "new_content",
+            "old_content", "new_content", "old_summary_html", "old_content_html",
         ])
         #expect(try store.columnNames(of: "item_disappearances") == ["id", "item_id", "last_present", "noticed_at"])
         #expect(try store.columnNames(of: "match_labels") == ["item_id", "kind", "name", "first_seen"])
@@ -58,7 +59,7 @@ import FeedModel
         let path = folder.file("feedwatch.sqlite")
         _ = try Store(path: path)
         let again = try Store(path: path)
-        #expect(try again.appliedMigrations() == ["v1", "v2", "v3", "v5-digest"])
+        #expect(try again.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5-digest"])
     }
 
     @Test func aVersionOneStoreUpgradesKeepingItsFeedsAndItems() throws {
@@ -69,7 +70,7 @@ import FeedModel
         try old.seedAsVersionOne()
 
         let upgraded = try Store(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v5-digest"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5-digest"])
         let state = try #require(try upgraded.feedState(named: "azertag"))
         #expect(state.etag == "\"v1\"")
         #expect(state.lastSuccess == Sample.noon)
@@ -85,7 +86,7 @@ import FeedModel
         try old.seedAsVersionOne()
 
         let upgraded = try Store(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v5-digest"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5-digest"])
         let counts = try upgraded.labelCounts(firstSeenFrom: .distantPast, to: .distantFuture)
         #expect(counts == LabelCounts(topics: ["Karabakh": 1, "Diplomacy": 1], entities: ["Karabakh": 1, "Peskov": 1]))
         #expect(try upgraded.matchedItems(firstSeenFrom: .distantPast, to: .distantFuture).map(\.itemID) == ["a"])

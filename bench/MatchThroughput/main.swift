@@ -1,12 +1,18 @@
 // Throwaway throughput measurement for the Matching module (not a test):
-// normalise + match the eval corpus's titles and summaries, repeated, against
-// three gazetteers: 285 spellings from shared/reference/entities.md (below), the
-// shipped feeds.conf (read with Config), and 10,000 generated spellings.
-// Arguments: eval.jsonl, megabytes per measurement, feeds.conf.
+// normalise + match two inputs, each repeated to the same size:
+// - eval: the titles and summaries of the eval file (short items, half of them
+//   about the region by construction);
+// - real feeds: title, summary and content of every item of the real-feeds
+//   corpus as FeedParser produces them (what `feedwatch poll` matches);
+// against three gazetteers: 285 spellings from shared/reference/entities.md
+// (below), the shipped feeds.conf (read with Config), and 10,000 generated spellings.
+// Arguments: eval.jsonl, megabytes per measurement, feeds.conf, real-feeds folder.
+// MATCH_ONLY=<text>: measure only the rows whose label contains it (for perf record).
 import Config
 import FeedModel
 import Foundation
 import Matching
+import Parsing
 
 let gazetteer: [(String, String)] = [
     ("Azerbaijan", "Azerbaijan, Azerbaycan, Azeri, Азербайджан*, Azərbaycan*, Ադրբեջան*, აზერბაიჯან*"),
@@ -106,8 +112,10 @@ let arguments = CommandLine.arguments
 let path = arguments.count > 1 ? arguments[1] : "../shared/eval/relevance-dev.jsonl"
 let targetMB = arguments.count > 2 ? Int(arguments[2]) ?? 64 : 64
 let confPath = arguments.count > 3 ? arguments[3] : "feeds.conf"
-/// Optional: measure only the gazetteers whose label contains this (for perf record).
-let only = arguments.count > 4 ? arguments[4] : nil
+let feedsPath = arguments.count > 4 ? arguments[4] : "../shared/corpus/real-feeds"
+let environment = ProcessInfo.processInfo.environment
+/// Optional: measure only the rows whose label contains this (for perf record).
+let only = environment["MATCH_ONLY"]
 guard let data = FileManager.default.contents(atPath: path) else {
     print("cannot read \(path)")
     exit(2)
@@ -119,23 +127,61 @@ do {
     print("cannot load \(confPath): \(error)")
     exit(2)
 }
-var items: [MatchInput] = []
+
+/// One input: items and how often they are repeated to reach the target size.
+struct Input {
+    let label: String
+    let items: [MatchInput]
+    let bytes: Int
+    let rounds: Int
+    var megabytes: Double { Double(bytes * rounds) / 1_000_000 }
+    /// Every non-empty field, for the peers.
+    var fields: [String] { items.flatMap { [$0.title, $0.summary, $0.content] }.filter { !$0.isEmpty } }
+
+    init(label: String, items: [MatchInput]) {
+        self.label = label
+        self.items = items
+        bytes = items.reduce(0) { $0 + $1.title.utf8.count + $1.summary.utf8.count + $1.content.utf8.count }
+        rounds = max(1, targetMB * 1_000_000 / max(1, bytes))
+    }
+}
+
+var evalItems: [MatchInput] = []
 for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
     guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
-    items.append(MatchInput(title: object["title"] as? String ?? "", summary: object["summary"] as? String ?? ""))
+    evalItems.append(MatchInput(title: object["title"] as? String ?? "", summary: object["summary"] as? String ?? ""))
 }
-let corpusBytes = items.reduce(0) { $0 + $1.title.utf8.count + $1.summary.utf8.count }
-let rounds = max(1, targetMB * 1_000_000 / max(1, corpusBytes))
-let totalMB = Double(corpusBytes * rounds) / 1_000_000
+
+/// Every item of every feed of the corpus, as `feedwatch poll` hands it to the matcher
+/// (plain text of title, summary and content), in file name order.
+func realFeedItems(in folder: String) -> [MatchInput] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        .filter { !$0.contains(".") && !$0.hasPrefix("LICENSE") }.sorted()
+    var items: [MatchInput] = []
+    for name in names {
+        guard let feed = try? FeedParser().parse(contentsOf: URL(fileURLWithPath: folder + "/" + name)) else { continue }
+        for item in feed.items {
+            items.append(MatchInput(title: item.title ?? "", summary: item.summary ?? "", content: item.content ?? ""))
+        }
+    }
+    return items
+}
+
+let inputs = [Input(label: "eval", items: evalItems), Input(label: "real feeds", items: realFeedItems(in: feedsPath))]
+for input in inputs {
+    print("input \(input.label): \(input.items.count) items, \(input.bytes) bytes x \(input.rounds) rounds = \(String(format: "%.1f", input.megabytes)) MB per measurement")
+}
+print("(MB/s per core, thread CPU time)")
 
 /// CPU time of this thread, not wall time: the build machines are shared, so
 /// wall time measures the neighbours as much as the matcher.
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 func seconds(_ body: () -> Void) -> Double {
-    func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
     let start = now()
     body()
     return now() - start
@@ -159,59 +205,64 @@ struct Checksum {
     }
 }
 
-print("corpus: \(items.count) items, \(corpusBytes) bytes x \(rounds) rounds = \(String(format: "%.1f", totalMB)) MB per measurement")
-print("(MB/s per core, thread CPU time)")
-
 // The matcher's own path with nothing to find: normalisation into its reused
 // buffer (offset map included), pattern starts, and an empty trie walk.
 let empty = Matcher(entities: [], topics: [])
 var sink = 0
-let normalizeTime = only.map { !"normalise".contains($0) } ?? false ? 1e-9 : seconds {
-    for _ in 0..<rounds {
-        for item in items { sink &+= empty.match(item).hits.count }
-    }
-}
-print("normalise only: \(format(totalMB / normalizeTime)) MB/s")
-
-@MainActor func measure(_ label: String, entities: [EntityDefinition], topics: [TopicDefinition], maxSuffix: Int) {
-    if let only, !label.contains(only) { return }
-    var matcher: Matcher!
-    let buildTime = seconds { matcher = Matcher(entities: entities, topics: topics, maxSuffixLength: maxSuffix) }
-    var checksum = Checksum()
-    var hitCount = 0
-    var kept = 0
-    for item in items {
-        let result = matcher.match(item)
-        checksum.add(result)
-        hitCount += result.hits.count
-        if result.isKept { kept += 1 }
-    }
-    let matchTime = seconds {
-        for _ in 0..<rounds {
-            for item in items { sink &+= matcher.match(item).hits.count }
+for input in inputs where only.map({ "normalise \(input.label)".contains($0) }) ?? true {
+    let normalizeTime = seconds {
+        for _ in 0..<input.rounds {
+            for item in input.items { sink &+= empty.match(item).hits.count }
         }
     }
-    // The same text as one long field per round: no per-item overhead.
-    let joined = MatchInput(content: items.map { $0.title + "\n" + $0.summary }.joined(separator: "\n"))
-    let joinedTime = seconds {
-        for _ in 0..<rounds { sink &+= matcher.match(joined).hits.count }
-    }
+    print("normalise only, \(input.label): \(format(input.megabytes / normalizeTime)) MB/s")
+}
+
+@MainActor func measure(_ gazetteer: String, entities: [EntityDefinition], topics: [TopicDefinition], maxSuffix: Int) {
+    var matcher: Matcher!
+    let buildTime = seconds { matcher = Matcher(entities: entities, topics: topics, maxSuffixLength: maxSuffix) }
     let spellingCount = entities.reduce(0) { $0 + $1.spellings.count }
-    print("\(label): \(entities.count) entities, \(spellingCount) spellings, \(topics.count) topics, built in \(String(format: "%.1f", buildTime * 1000)) ms")
-    print("  normalise + match: \(format(totalMB / matchTime)) MB/s; one long field: \(format(totalMB / joinedTime)) MB/s")
-    print("  per round: \(hitCount) hits, \(kept) items kept; checksum \(String(checksum.value, radix: 16))")
-    print("RESULT\t\(label)\tfeedwatch Matcher (normalise + match)\t\(String(format: "%.1f", totalMB / matchTime))\t\(hitCount) hits, \(kept) items kept")
-    measureRegexPeer(label, entities: entities, maxSuffix: maxSuffix)
-    exportSpellings(label, entities: entities, maxSuffix: maxSuffix)
+    print("\(gazetteer): \(entities.count) entities, \(spellingCount) spellings, \(topics.count) topics, built in \(String(format: "%.1f", buildTime * 1000)) ms")
+    for input in inputs {
+        let label = "\(input.label) x \(gazetteer)"
+        if let only, !label.contains(only) { continue }
+        var checksum = Checksum()
+        var hitCount = 0
+        var kept = 0
+        for item in input.items {
+            let result = matcher.match(item)
+            checksum.add(result)
+            hitCount += result.hits.count
+            if result.isKept { kept += 1 }
+        }
+        let matchTime = seconds {
+            for _ in 0..<input.rounds {
+                for item in input.items { sink &+= matcher.match(item).hits.count }
+            }
+        }
+        // The same text as one long field per round: no per-item overhead.
+        let joined = MatchInput(content: input.items.map { [$0.title, $0.summary, $0.content].joined(separator: "\n") }
+            .joined(separator: "\n"))
+        let joinedTime = seconds {
+            for _ in 0..<input.rounds { sink &+= matcher.match(joined).hits.count }
+        }
+        let perKB = Double(hitCount) / (Double(input.bytes) / 1000)
+        print("  \(label): normalise + match: \(format(input.megabytes / matchTime)) MB/s; one long field: \(format(input.megabytes / joinedTime)) MB/s")
+        print("  \(label): per round: \(hitCount) hits (\(String(format: "%.1f", perKB)) per KB), \(kept) items kept; checksum \(String(checksum.value, radix: 16))")
+        print("RESULT\t\(label)\tfeedwatch Matcher (normalise + match)\t\(String(format: "%.1f", input.megabytes / matchTime))\t\(String(format: "%.1f", perKB))")
+        measureRegexPeer(label, input: input, entities: entities, maxSuffix: maxSuffix)
+    }
+    exportSpellings(gazetteer, entities: entities, maxSuffix: maxSuffix)
 }
 
 /// The Miniflux way: one case-insensitive regular expression per rule (here per
 /// entity: an alternation of its spellings between word boundaries, a stem as
 /// `stem\w{0,max_suffix}`), each tried on every field of every item; an item
 /// field counts as matched on the first hit (`firstMatch`, as Miniflux's
-/// MatchString). Rounds: until 3 s of CPU time, at least one.
-@MainActor func measureRegexPeer(_ label: String, entities: [EntityDefinition], maxSuffix: Int) {
-    if ProcessInfo.processInfo.environment["MATCH_NO_PEERS"] != nil { return }
+/// MatchString). Fields in order, from the first again if need be, until 3 s of
+/// CPU time, at least one field.
+@MainActor func measureRegexPeer(_ label: String, input: Input, entities: [EntityDefinition], maxSuffix: Int) {
+    if environment["MATCH_NO_PEERS"] != nil { return }
     var regexes: [NSRegularExpression] = []
     for entity in entities {
         let alternatives = entity.spellings.map { spelling in
@@ -224,42 +275,55 @@ print("normalise only: \(format(totalMB / normalizeTime)) MB/s")
             print("regex for \(entity.name) rejected: \(error)")
         }
     }
-    let fields: [(String, NSRange)] = items.flatMap { [$0.title, $0.summary] }.map {
-        ($0, NSRange(location: 0, length: $0.utf16.count))
+    let fields: [(String, NSRange, Int)] = input.fields.map {
+        ($0, NSRange(location: 0, length: $0.utf16.count), $0.utf8.count)
     }
     var matched = 0
-    var peerRounds = 0
+    var bytes = 0
+    var count = 0
+    let start = now()
     var elapsed = 0.0
-    while peerRounds == 0 || elapsed < 3 {
-        elapsed += seconds {
-            for (field, range) in fields {
-                for regex in regexes where regex.firstMatch(in: field, range: range) != nil {
-                    matched += 1
-                }
-            }
+    while count == 0 || elapsed < 3 {
+        let (field, range, size) = fields[count % fields.count]
+        for regex in regexes where regex.firstMatch(in: field, range: range) != nil {
+            matched += 1
         }
-        peerRounds += 1
+        bytes += size
+        count += 1
+        elapsed = now() - start
     }
-    let mb = Double(corpusBytes * peerRounds) / 1_000_000
-    print("  NSRegularExpression, one per entity (\(regexes.count)): \(String(format: "%.2f", mb / elapsed)) MB/s over \(peerRounds) rounds; \(matched / peerRounds) field-rule matches per round")
-    print("RESULT\t\(label)\tSwift NSRegularExpression, one per rule (\(regexes.count))\t\(String(format: "%.2f", mb / elapsed))\t\(matched / peerRounds) field-rule matches")
+    let mbps = Double(bytes) / 1_000_000 / elapsed
+    print("  \(label): NSRegularExpression, one per entity (\(regexes.count)): \(String(format: "%.2f", mbps)) MB/s over \(count) fields; \(matched) field-rule matches")
+    print("RESULT\t\(label)\tSwift NSRegularExpression, one per rule (\(regexes.count))\t\(String(format: "%.2f", mbps))\t\(matched) field-rule matches")
 }
 
-/// Writes the spellings as JSON lines for bench/match-peers.py (Python's re), when
-/// MATCH_SPELLINGS_DIR is set: one file per gazetteer.
+/// Writes the spellings (one file per gazetteer) and the inputs' fields (once)
+/// as JSON for bench/match-peers.py (Python's re), when MATCH_SPELLINGS_DIR is set.
 func exportSpellings(_ label: String, entities: [EntityDefinition], maxSuffix: Int) {
-    guard let folder = ProcessInfo.processInfo.environment["MATCH_SPELLINGS_DIR"] else { return }
+    guard let folder = environment["MATCH_SPELLINGS_DIR"] else { return }
     let spellings = entities.flatMap(\.spellings).map { ["text": $0.text, "stem": $0.isStem] as [String: Any] }
     let object: [String: Any] = ["label": label, "max_suffix": maxSuffix, "spellings": spellings]
-    let name = label.filter { $0.isLetter || $0.isNumber }
-    do {
-        let data = try JSONSerialization.data(withJSONObject: object)
-        try data.write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(name).json"))
-    } catch {
-        print("cannot write spellings of \(label): \(error)")
+    write(object, to: folder + "/gazetteer-" + label.filter { $0.isLetter || $0.isNumber } + ".json")
+}
+
+func exportInputs() {
+    guard let folder = environment["MATCH_SPELLINGS_DIR"] else { return }
+    for input in inputs {
+        write(["label": input.label, "fields": input.fields] as [String: Any],
+              to: folder + "/input-" + input.label.filter { $0.isLetter || $0.isNumber } + ".json")
     }
 }
 
+func write(_ object: [String: Any], to path: String) {
+    do {
+        let data = try JSONSerialization.data(withJSONObject: object)
+        try data.write(to: URL(fileURLWithPath: path))
+    } catch {
+        print("cannot write \(path): \(error)")
+    }
+}
+
+exportInputs()
 measure("bench set", entities: benchEntities, topics: benchTopics, maxSuffix: 6)
 measure("shipped feeds.conf", entities: shipped.entities, topics: shipped.topics,
         maxSuffix: shipped.settings.maxSuffixLength)
