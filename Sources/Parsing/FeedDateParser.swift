@@ -12,7 +12,8 @@ public enum FeedDateParser {
     /// A date without a zone is read in `defaultTimeZone`, else UTC.
     public static func parse(_ text: String, defaultTimeZone: TimeZone? = nil) -> Date? {
         // A no-break space between day and month is common in Russian sites.
-        let text = text.contains("\u{A0}") ? text.replacingOccurrences(of: "\u{A0}", with: " ") : text
+        // (Looked for as bytes first: Foundation's contains(_:) costs more than the date.)
+        let text = hasNoBreakSpace(text) ? text.replacingOccurrences(of: "\u{A0}", with: " ") : text
         var bytes = Array(text.utf8)
         // Trim ASCII whitespace; anything else is left to the grammar.
         while let last = bytes.last, isSpace(last) { bytes.removeLast() }
@@ -24,6 +25,16 @@ public enum FeedDateParser {
             return fields.date(defaultTimeZone: defaultTimeZone)
         }
         return nil
+    }
+
+    /// Whether the UTF-8 of `text` holds U+00A0 (C2 A0).
+    private static func hasNoBreakSpace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0xA0 && previous == 0xC2 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// 9-10 digits are seconds since 1970, 12-13 digits milliseconds (JavaScript's Date.now()).
@@ -184,11 +195,12 @@ public enum FeedDateParser {
                 // Words may be in any script: month names are looked up in MonthNames.
                 let start = i
                 while i < b.count, isAlpha(b[i]) || b[i] >= 0x80 { i += 1 }
-                let raw = String(decoding: b[start..<i], as: UTF8.self)
-                let word = raw.uppercased()
-                if let m = MonthNames.month(raw) {
+                if let m = MonthNames.month(utf8: b[start..<i]) {
                     if month == nil { month = m }
-                } else if let z = zoneOffsets[word] {
+                    continue
+                }
+                let word = String(decoding: b[start..<i], as: UTF8.self).uppercased()
+                if let z = zoneOffsets[word] {
                     offset = z
                 } else if weekdays.contains(String(word.prefix(3))) || word == "AT" || word == "T" {
                     continue
