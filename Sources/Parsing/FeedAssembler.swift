@@ -528,8 +528,11 @@ struct FeedAssembler {
     /// The field's HTML as sent, for the digest: only when it is HTML and has markup.
     private func htmlValue(_ frame: Frame, _ value: ArraySlice<UInt8>) -> String? {
         guard isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
-        let html = String(decoding: value, as: UTF8.self).trimmedASCIIWhitespace
-        return html.isEmpty ? nil : html
+        // Trimmed as bytes, then made a String once (the HTML may be long).
+        func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        guard let first = value.firstIndex(where: { !isSpace($0) }),
+              let last = value.lastIndex(where: { !isSpace($0) }) else { return nil }
+        return String(decoding: value[first...last], as: UTF8.self)
     }
 
     private mutating func readDate(_ value: ArraySlice<UInt8>, line: Int, column: Int) -> Date? {
