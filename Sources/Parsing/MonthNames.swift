@@ -40,6 +40,13 @@ enum MonthNames {
         .filter { $0.0.utf8.allSatisfy { $0 < 0x80 } }
         .map { (Array($0.0.utf8), $0.1, $0.2) }
 
+    /// asciiStems by their first byte (0...127).
+    private static let asciiStemsByFirstByte: [[(stem: [UInt8], month: Int, ending: Int)]] = {
+        var buckets = Array(repeating: [(stem: [UInt8], month: Int, ending: Int)](), count: 128)
+        for entry in asciiStems { buckets[Int(entry.stem[0])].append(entry) }
+        return buckets
+    }()
+
     /// The month (1...12) that the word in `utf8` names, or nil.
     static func month<Bytes: Collection<UInt8>>(utf8 word: Bytes) -> Int? where Bytes.Index == Int {
         guard word.allSatisfy({ $0 < 0x80 }) else { return month(String(decoding: word, as: UTF8.self)) }
@@ -54,7 +61,9 @@ enum MonthNames {
     private static func asciiMonth<Bytes: Collection<UInt8>>(_ word: Bytes) -> Int? where Bytes.Index == Int {
         let count = word.count
         let first = word.startIndex
-        for (stem, month, ending) in asciiStems where stem.count <= count {
+        guard count > 0 else { return nil }
+        // Only the stems that start with the word's first letter, in their order.
+        for (stem, month, ending) in asciiStemsByFirstByte[Int(lowercased(word[first]))] where stem.count <= count {
             var matches = true
             for k in 0..<stem.count where lowercased(word[first + k]) != stem[k] {
                 matches = false
