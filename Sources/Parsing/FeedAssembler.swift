@@ -84,7 +84,8 @@ struct FeedAssembler {
 
     /// Returns false when the document is not a feed and parsing should stop.
     /// `attributes` is called only for elements whose attributes matter (most are skipped).
-    mutating func startElement(uri: String, name: String, declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
+    mutating func startElement(uri: String, uriKind: NamespaceKind, name: String, nameKind: ElementName,
+                               declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
         if stack.count >= maxDepth {
             // Deeper elements are not tracked (their text still counts): no
             // document can make the stack grow without bound.
@@ -105,7 +106,7 @@ struct FeedAssembler {
         case .skippedInner, .ignored:
             role = parentRole
         case .root, .channel, .item, .author, .group:
-            role = childRole(of: parentRole, uri: uri, name: name)
+            role = childRole(of: parentRole, uri: uriKind, name: nameKind)
         }
         var base = stack[parent].base
         var attrs: [String: String] = [:]
@@ -267,75 +268,87 @@ struct FeedAssembler {
         }
     }
 
-    private mutating func childRole(of parent: Role, uri: String, name: String) -> Role {
+    private func isCore(_ uri: NamespaceKind) -> Bool {
+        switch format {
+        case .atom10, .atom03: return uri.isAtom
+        case .rss10: return uri == .rss10 || uri == .rss090 || uri == .none
+        case .rss09x, .rss20, .json11, .json10: return uri.isPlainRSS || uri == .rss090
+        }
+    }
+
+    /// The role of a child of `parent`, from its names read as enums (ElementName,
+    /// NamespaceKind): this runs for every element of the feed's structure.
+    private mutating func childRole(of parent: Role, uri: NamespaceKind, name: ElementName) -> Role {
         let core = isCore(uri)
         switch parent {
         case .root where isAtom:
-            if core && name == "entry" { return .item }
-            if core && name == "author" { return .ignored }
+            if core && name == .entry { return .item }
+            if core && name == .author { return .ignored }
             return feedFieldNames(uri: uri, name: name) ? .field : .ignored
         case .root:
-            if core && name == "channel" {
-                if uri == Namespace.rss090 { format = .rss09x; feed.format = .rss09x }
+            if core && name == .channel {
+                if uri == .rss090 { format = .rss09x; feed.format = .rss09x }
                 return .channel
             }
-            if core && name == "item" {
-                if uri == Namespace.rss090 { format = .rss09x; feed.format = .rss09x }
+            if core && name == .item {
+                if uri == .rss090 { format = .rss09x; feed.format = .rss09x }
                 return .item
             }
             return .ignored
         case .channel:
-            if core && name == "item" { return .item }
+            if core && name == .item { return .item }
             return feedFieldNames(uri: uri, name: name) ? .field : .ignored
         case .item:
-            if Namespace.isAtom(uri) && name == "author" { return .author }
-            if Namespace.isMedia(uri) && name == "group" { return .group }
+            if uri.isAtom && name == .author { return .author }
+            if uri == .media && name == .group { return .group }
             return itemFieldNames(uri: uri, name: name) ? .field : .ignored
         case .author:
-            return Namespace.isAtom(uri) && (name == "name" || name == "email") ? .field : .ignored
+            return uri.isAtom && (name == .name || name == .email) ? .field : .ignored
         case .group:
-            return Namespace.isMedia(uri) && Self.mediaFields.contains(name) ? .field : .ignored
+            return uri == .media && Self.isMediaField(name) ? .field : .ignored
         default:
             return .ignored
         }
     }
 
-    private func feedFieldNames(uri: String, name: String) -> Bool {
+    private func feedFieldNames(uri: NamespaceKind, name: ElementName) -> Bool {
         if isCore(uri) {
             switch name {
-            case "title", "link", "description", "language", "lastBuildDate", "pubDate", "ttl",
-                 "subtitle", "tagline", "updated", "modified":
+            case .title, .link, .description, .language, .lastBuildDate, .pubDate, .ttl,
+                 .subtitle, .tagline, .updated, .modified:
                 return true
             default:
                 return false
             }
         }
-        if uri == Namespace.dc { return name == "date" || name == "language" || name == "title" || name == "description" }
-        if Namespace.isAtom(uri) { return name == "link" }
+        if uri == .dc { return name == .date || name == .language || name == .title || name == .description }
+        if uri.isAtom { return name == .link }
         return false
     }
 
-    private func itemFieldNames(uri: String, name: String) -> Bool {
+    private func itemFieldNames(uri: NamespaceKind, name: ElementName) -> Bool {
         if isCore(uri) {
             switch name {
-            case "title", "link", "description", "guid", "pubDate", "author", "category", "enclosure",
-                 "id", "summary", "content", "published", "updated", "issued", "modified":
+            case .title, .link, .description, .guid, .pubDate, .author, .category, .enclosure,
+                 .id, .summary, .content, .published, .updated, .issued, .modified:
                 return true
             default:
                 return false
             }
         }
         switch uri {
-        case Namespace.dc: return ["creator", "subject", "date", "title", "description"].contains(name)
-        case Namespace.dcterms: return name == "modified" || name == "issued" || name == "created"
-        case Namespace.content: return name == "encoded"
-        case Namespace.atom10, Namespace.atom03: return name == "link" || name == "id" || name == "updated" || name == "published"
-        default: return Namespace.isMedia(uri) && Self.mediaFields.contains(name)
+        case .dc: return name == .creator || name == .subject || name == .date || name == .title || name == .description
+        case .dcterms: return name == .modified || name == .issued || name == .created
+        case .content: return name == .encoded
+        case .atom10, .atom03: return name == .link || name == .id || name == .updated || name == .published
+        default: return uri == .media && Self.isMediaField(name)
         }
     }
 
     /// Media RSS elements read inside an item or a media:group.
-    private static let mediaFields: Set<String> = ["content", "thumbnail", "description"]
+    private static func isMediaField(_ name: ElementName) -> Bool {
+        name == .content || name == .thumbnail || name == .description
+    }
 
     // MARK: fields
 

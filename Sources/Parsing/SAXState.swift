@@ -31,7 +31,9 @@ struct SAXState {
         let names = self.names
         // Attribute Strings are made only when the assembler asks: it needs
         // them for feed elements, not for the markup that fills most documents.
-        let keep = assembler.startElement(uri: names.string(uri), name: names.string(localname), declaredNamespaces: declared) {
+        let element = names.entry(localname), namespace = names.entry(uri)
+        let keep = assembler.startElement(uri: namespace.string, uriKind: namespace.namespace, name: element.string,
+                                          nameKind: element.element, declaredNamespaces: declared) {
             Self.attributes(nbAttributes, attributes, names: names)
         }
         if !keep { xmlStopParser(context) }
