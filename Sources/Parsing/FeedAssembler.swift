@@ -24,6 +24,9 @@ struct FeedAssembler {
     struct Frame {
         var uri: String
         var name: String
+        /// `uri` and `name` as FeedAssembler tells them apart.
+        var uriKind: NamespaceKind
+        var nameKind: ElementName
         var role: Role
         var textStart: Int
         var base: URL?
@@ -126,8 +129,9 @@ struct FeedAssembler {
             itemPublishedRank = Int.max
         }
         if role == .author { authorName = nil; authorEmail = nil }
-        var frame = Frame(uri: uri, name: name, role: role, textStart: text.count, base: base, attributes: attrs)
-        frame.escapesText = role == .inner || (role == .field && Namespace.isAtom(uri) && attrs["type"]?.lowercased() == "xhtml")
+        var frame = Frame(uri: uri, name: name, uriKind: uriKind, nameKind: nameKind, role: role,
+                          textStart: text.count, base: base, attributes: attrs)
+        frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs["type"]?.lowercased() == "xhtml")
         push(frame)
         return true
     }
@@ -254,19 +258,12 @@ struct FeedAssembler {
         outcome = .feed
         feed.format = format
         if let lang = attrs["xml:lang"], !lang.isEmpty { feed.language = lang }
-        push(Frame(uri: uri, name: name, role: .root, textStart: text.count, base: base, attributes: attrs))
+        push(Frame(uri: uri, name: name, uriKind: NamespaceKind(uri), nameKind: ElementName(name), role: .root,
+                   textStart: text.count, base: base, attributes: attrs))
         return true
     }
 
     private var isAtom: Bool { format == .atom10 || format == .atom03 }
-
-    private func isCore(_ uri: String) -> Bool {
-        switch format {
-        case .atom10, .atom03: return Namespace.isAtom(uri)
-        case .rss10: return uri == Namespace.rss10 || uri == Namespace.rss090 || uri.isEmpty
-        case .rss09x, .rss20, .json11, .json10: return Namespace.isPlainRSS(uri) || uri == Namespace.rss090
-        }
-    }
 
     private func isCore(_ uri: NamespaceKind) -> Bool {
         switch format {
@@ -353,28 +350,27 @@ struct FeedAssembler {
     // MARK: fields
 
     private mutating func take(field frame: Frame, value: ArraySlice<UInt8>, parent: Role, line: Int, column: Int) {
-        let uri = frame.uri, name = frame.name, attrs = frame.attributes
+        let uri = frame.uriKind, name = frame.nameKind, attrs = frame.attributes
         let core = isCore(uri)
-        let atomElement = Namespace.isAtom(uri)
 
         // Attribute-only elements first.
-        if atomElement && name == "link" {
+        if uri.isAtom && name == .link {
             takeAtomLink(attrs: attrs, base: frame.base, parent: parent)
             return
         }
-        if Namespace.isMedia(uri) && name == "thumbnail" {
+        if uri == .media && name == .thumbnail {
             if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs["url"].flatMap(nonEmpty) {
                 item?.thumbnailURL = resolveURL(url, against: frame.base) ?? url
             }
             return
         }
-        if Namespace.isMedia(uri) && name == "content" {
+        if uri == .media && name == .content {
             if parent == .item || parent == .group, let url = attrs["url"], !url.isEmpty {
                 item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["fileSize"].flatMap { Int($0) }))
             }
             return
         }
-        if core && name == "enclosure" && !isAtom {
+        if core && name == .enclosure && !isAtom {
             if let url = attrs["url"], !url.isEmpty {
                 item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["length"].flatMap { Int($0.trimmedASCIIWhitespace) }))
             }
@@ -384,7 +380,7 @@ struct FeedAssembler {
         switch parent {
         case .author:
             let string = PlainText.literal(value)
-            if name == "name" { authorName = string } else if authorName == nil { authorEmail = string }
+            if name == .name { authorName = string } else if authorName == nil { authorEmail = string }
         case .root, .channel:
             takeFeedField(frame: frame, value: value, core: core, line: line, column: column)
         case .item, .group:
@@ -395,28 +391,28 @@ struct FeedAssembler {
     }
 
     private mutating func takeFeedField(frame: Frame, value: ArraySlice<UInt8>, core: Bool, line: Int, column: Int) {
-        let name = frame.name
-        let isDC = frame.uri == Namespace.dc
+        let name = frame.nameKind
+        let isDC = frame.uriKind == .dc
         switch name {
-        case "title" where core || isDC:
+        case .title where core || isDC:
             if feed.title == nil || core { feed.title = nonEmpty(textValue(frame, value)) }
-        case "link" where core:
+        case .link where core:
             let raw = PlainText.literal(value)
             if !raw.isEmpty, feedLinkScore < 4 {
                 feed.link = resolveURL(raw, against: frame.base) ?? raw
                 feedLinkScore = 4
             }
-        case "description", "subtitle", "tagline":
+        case .description, .subtitle, .tagline:
             if core || isDC, feed.description == nil || core { feed.description = nonEmpty(textValue(frame, value)) }
-        case "language" where core || isDC:
+        case .language where core || isDC:
             feed.language = nonEmpty(PlainText.literal(value)) ?? feed.language
-        case "ttl" where core:
+        case .ttl where core:
             if let minutes = Int(PlainText.literal(value)), minutes > 0 { feed.ttlMinutes = minutes }
-        case "lastBuildDate", "updated", "modified", "pubDate", "date":
+        case .lastBuildDate, .updated, .modified, .pubDate, .date:
             let rank: Int
             switch name {
-            case "lastBuildDate", "updated", "modified": rank = 0
-            case "pubDate": rank = 1
+            case .lastBuildDate, .updated, .modified: rank = 0
+            case .pubDate: rank = 1
             default: rank = 2
             }
             if rank < feedDateRank, let date = readDate(value, line: line, column: column) {
@@ -432,31 +428,31 @@ struct FeedAssembler {
         // `item!.x = ...` changes the draft in place: copying it out and back
         // would retain and release every String in it for every field.
         guard item != nil else { return }
-        let uri = frame.uri, name = frame.name
+        let uri = frame.uriKind, name = frame.nameKind
         switch (uri, name) {
-        case (_, "title") where core || uri == Namespace.dc:
+        case (_, .title) where core || uri == .dc:
             if item!.title == nil || core { item!.title = nonEmpty(textValue(frame, value)) }
-        case (_, "link") where core:
+        case (_, .link) where core:
             let raw = PlainText.literal(value)
             if !raw.isEmpty, item!.linkScore < 4 {
                 item!.link = resolveURL(raw, against: frame.base) ?? raw
                 item!.linkScore = 4
             }
-        case (_, "guid") where core:
+        case (_, .guid) where core:
             item!.guid = nonEmpty(PlainText.literal(value))
             item!.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
-        case (_, "id") where core || Namespace.isAtom(uri):
+        case (_, .id) where core || uri.isAtom:
             item!.atomID = nonEmpty(PlainText.literal(value))
-        case (_, "description") where core || uri == Namespace.dc || Namespace.isMedia(uri), (_, "summary") where core:
+        case (_, .description) where core || uri == .dc || uri == .media, (_, .summary) where core:
             // media:description only fills in for an item without a summary of its own.
             if item!.summary == nil || core {
                 item!.summary = nonEmpty(textValue(frame, value))
                 item!.summaryHTML = item!.summary == nil ? nil : htmlValue(frame, value)
             }
-        case (Namespace.content, "encoded"):
+        case (.content, .encoded):
             item!.content = nonEmpty(PlainText.fromHTML(value))
             item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
-        case (_, "content") where core:
+        case (_, .content) where core:
             if frame.attributes["src"] != nil { break }
             if frame.attributes["mode"] == "base64" {
                 // Atom 0.3: the content's bytes in base64, of the MIME type its type= names.
@@ -473,26 +469,26 @@ struct FeedAssembler {
             }
             item!.content = nonEmpty(textValue(frame, value))
             item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
-        case (_, "author") where core, (Namespace.dc, "creator"):
+        case (_, .author) where core, (.dc, .creator):
             if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
-        case (_, "category") where core:
+        case (_, .category) where core:
             let label = frame.attributes["term"] ?? frame.attributes["label"] ?? PlainText.fromHTML(value)
             if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { item!.categories.append(label) }
-        case (Namespace.dc, "subject"):
+        case (.dc, .subject):
             if let label = nonEmpty(PlainText.fromHTML(value)) { item!.categories.append(label) }
-        case (_, "pubDate") where core, (_, "published") where core || Namespace.isAtom(uri), (_, "issued"), (_, "created"), (Namespace.dc, "date"):
+        case (_, .pubDate) where core, (_, .published) where core || uri.isAtom, (_, .issued), (_, .created), (.dc, .date):
             let rank: Int
             switch name {
-            case "pubDate", "published": rank = 0
-            case "issued": rank = uri == Namespace.dcterms ? 2 : 0
-            case "date": rank = 1
+            case .pubDate, .published: rank = 0
+            case .issued: rank = uri == .dcterms ? 2 : 0
+            case .date: rank = 1
             default: rank = 3
             }
             if rank < itemPublishedRank, let date = readDate(value, line: line, column: column) {
                 item!.published = date
                 itemPublishedRank = rank
             }
-        case (_, "updated"), (_, "modified"):
+        case (_, .updated), (_, .modified):
             if item!.updated == nil || core, let date = readDate(value, line: line, column: column) { item!.updated = date }
         default:
             break
@@ -533,8 +529,8 @@ struct FeedAssembler {
     private func isHTML(_ frame: Frame) -> Bool {
         if frame.hasChildMarkup || frame.escapesText { return true }
         let type = frame.attributes["type"]?.lowercased()
-        if Namespace.isMedia(frame.uri) { return type == "html" }
-        guard Namespace.isAtom(frame.uri) else { return true }
+        if frame.uriKind == .media { return type == "html" }
+        guard frame.uriKind.isAtom else { return true }
         return type == "html" || type == "text/html" || frame.attributes["mode"] == "escaped"
     }
 
