@@ -141,6 +141,7 @@ struct FeedAssembler {
     private func read(_ attributes: [Attribute], base: URL?) -> ([String: String], URL?) {
         var base = base
         var attrs: [String: String] = [:]
+        if !attributes.isEmpty { attrs.reserveCapacity(attributes.count) }
         for attribute in attributes {
             if attribute.uri == Namespace.xml {
                 if attribute.name == "base" { base = resolveURL(attribute.value, against: base).flatMap { URL(string: $0) } ?? base }
