@@ -3,15 +3,18 @@
 /// dropping it at both ends. One pass, no intermediate array: this runs over
 /// every byte of every title, summary and content of every poll.
 ///
-/// What is written never holds two spaces in a row nor starts with one; a
-/// space at the end is cut by `string()`.
+/// What is written never holds two spaces in a row nor starts with one. A
+/// space is written as soon as whitespace is read (after anything but a
+/// space), so that no byte needs a "space owed" test; `string()` cuts the one
+/// a text may end with.
+///
+/// Callers size the buffer so that what is left to read always fits: every
+/// byte read writes at most one (a character reference at most 1.2 times its
+/// length, which HTMLTextScanner allows for).
 struct CollapsingWriter {
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private(set) var count = 0
-    /// Whitespace was read and no space written for it yet: one is written
-    /// before the next character, so that whitespace at the end writes nothing.
-    private var pendingSpace = false
 
     init(into buffer: UnsafeMutableBufferPointer<UInt8>) {
         self.base = buffer.baseAddress!
@@ -21,17 +24,15 @@ struct CollapsingWriter {
     /// A word boundary (whitespace, or the edge of a block element).
     @inline(__always)
     mutating func space() {
-        pendingSpace = count > 0 && base[count - 1] != 32
+        guard count > 0, base[count - 1] != 32 else { return }
+        precondition(count < capacity, "CollapsingWriter: buffer sized too small")
+        base[count] = 32
+        count += 1
     }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        precondition(count + (pendingSpace ? 2 : 1) <= capacity, "CollapsingWriter: buffer sized too small")
-        if pendingSpace {
-            base[count] = 32
-            count += 1
-            pendingSpace = false
-        }
+        precondition(count < capacity, "CollapsingWriter: buffer sized too small")
         base[count] = byte
         count += 1
     }
@@ -40,25 +41,22 @@ struct CollapsingWriter {
     /// `stopAtMarkup`; returns where it stopped.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopAtMarkup: Bool) -> Int {
         let end = bytes.count
+        // Every byte below writes at most one: checked once for the whole run.
+        precondition(count + (end - start) <= capacity, "CollapsingWriter: buffer sized too small")
         let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let out = base
+        var o = count
         var i = start
+        defer { count = o }
         while i < end {
             // Eight bytes at a time while they are plain ASCII words with single
             // spaces between them: most of the text of most feeds.
             while i + 8 <= end {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 guard Self.isPlain(word, stopAtMarkup: stopAtMarkup) else { break }
-                let firstIsSpace = UInt64(littleEndian: word) & 0xFF == 0x20
-                if firstIsSpace && (count == 0 || base[count - 1] == 32) { break }
-                let owedSpace = pendingSpace && !firstIsSpace
-                precondition(count + (owedSpace ? 9 : 8) <= capacity, "CollapsingWriter: buffer sized too small")
-                if owedSpace {
-                    base[count] = 32
-                    count += 1
-                }
-                pendingSpace = false
-                UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
-                count += 8
+                if UInt64(littleEndian: word) & 0xFF == 0x20 && (o == 0 || out[o - 1] == 32) { break }
+                UnsafeMutableRawPointer(out + o).storeBytes(of: word, as: UInt64.self)
+                o += 8
                 i += 8
             }
             // Then byte by byte up to eight bytes, before trying words again.
@@ -66,17 +64,22 @@ struct CollapsingWriter {
             while i < stop {
                 let c = bytes[i]
                 if c > 0x20 && c < 0xC2 && (!stopAtMarkup || (c != 0x3C && c != 0x26)) {
-                    append(c)
+                    out[o] = c
+                    o += 1
                     i += 1
                     continue
                 }
                 if stopAtMarkup && (c == 0x3C || c == 0x26) { return i }
                 let width = Self.spaceWidth(bytes, at: i)
                 if width > 0 {
-                    space()
+                    if o > 0 && out[o - 1] != 32 {
+                        out[o] = 32
+                        o += 1
+                    }
                     i += width
                 } else {
-                    append(c)
+                    out[o] = c
+                    o += 1
                     i += 1
                 }
             }

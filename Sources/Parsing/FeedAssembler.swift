@@ -24,6 +24,9 @@ struct FeedAssembler {
     struct Frame {
         var uri: String
         var name: String
+        /// `uri` and `name` as FeedAssembler tells them apart.
+        var uriKind: NamespaceKind
+        var nameKind: ElementName
         var role: Role
         var textStart: Int
         var base: URL?
@@ -84,7 +87,8 @@ struct FeedAssembler {
 
     /// Returns false when the document is not a feed and parsing should stop.
     /// `attributes` is called only for elements whose attributes matter (most are skipped).
-    mutating func startElement(uri: String, name: String, declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
+    mutating func startElement(uri: String, uriKind: NamespaceKind, name: String, nameKind: ElementName,
+                               declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
         if stack.count >= maxDepth {
             // Deeper elements are not tracked (their text still counts): no
             // document can make the stack grow without bound.
@@ -105,7 +109,7 @@ struct FeedAssembler {
         case .skippedInner, .ignored:
             role = parentRole
         case .root, .channel, .item, .author, .group:
-            role = childRole(of: parentRole, uri: uri, name: name)
+            role = childRole(of: parentRole, uri: uriKind, name: nameKind)
         }
         var base = stack[parent].base
         var attrs: [String: String] = [:]
@@ -125,8 +129,9 @@ struct FeedAssembler {
             itemPublishedRank = Int.max
         }
         if role == .author { authorName = nil; authorEmail = nil }
-        var frame = Frame(uri: uri, name: name, role: role, textStart: text.count, base: base, attributes: attrs)
-        frame.escapesText = role == .inner || (role == .field && Namespace.isAtom(uri) && attrs["type"]?.lowercased() == "xhtml")
+        var frame = Frame(uri: uri, name: name, uriKind: uriKind, nameKind: nameKind, role: role,
+                          textStart: text.count, base: base, attributes: attrs)
+        frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs["type"]?.lowercased() == "xhtml")
         push(frame)
         return true
     }
@@ -136,6 +141,7 @@ struct FeedAssembler {
     private func read(_ attributes: [Attribute], base: URL?) -> ([String: String], URL?) {
         var base = base
         var attrs: [String: String] = [:]
+        if !attributes.isEmpty { attrs.reserveCapacity(attributes.count) }
         for attribute in attributes {
             if attribute.uri == Namespace.xml {
                 if attribute.name == "base" { base = resolveURL(attribute.value, against: base).flatMap { URL(string: $0) } ?? base }
@@ -253,115 +259,119 @@ struct FeedAssembler {
         outcome = .feed
         feed.format = format
         if let lang = attrs["xml:lang"], !lang.isEmpty { feed.language = lang }
-        push(Frame(uri: uri, name: name, role: .root, textStart: text.count, base: base, attributes: attrs))
+        push(Frame(uri: uri, name: name, uriKind: NamespaceKind(uri), nameKind: ElementName(name), role: .root,
+                   textStart: text.count, base: base, attributes: attrs))
         return true
     }
 
     private var isAtom: Bool { format == .atom10 || format == .atom03 }
 
-    private func isCore(_ uri: String) -> Bool {
+    private func isCore(_ uri: NamespaceKind) -> Bool {
         switch format {
-        case .atom10, .atom03: return Namespace.isAtom(uri)
-        case .rss10: return uri == Namespace.rss10 || uri == Namespace.rss090 || uri.isEmpty
-        case .rss09x, .rss20, .json11, .json10: return Namespace.isPlainRSS(uri) || uri == Namespace.rss090
+        case .atom10, .atom03: return uri.isAtom
+        case .rss10: return uri == .rss10 || uri == .rss090 || uri == .none
+        case .rss09x, .rss20, .json11, .json10: return uri.isPlainRSS || uri == .rss090
         }
     }
 
-    private mutating func childRole(of parent: Role, uri: String, name: String) -> Role {
+    /// The role of a child of `parent`, from its names read as enums (ElementName,
+    /// NamespaceKind): this runs for every element of the feed's structure.
+    private mutating func childRole(of parent: Role, uri: NamespaceKind, name: ElementName) -> Role {
         let core = isCore(uri)
         switch parent {
         case .root where isAtom:
-            if core && name == "entry" { return .item }
-            if core && name == "author" { return .ignored }
+            if core && name == .entry { return .item }
+            if core && name == .author { return .ignored }
             return feedFieldNames(uri: uri, name: name) ? .field : .ignored
         case .root:
-            if core && name == "channel" {
-                if uri == Namespace.rss090 { format = .rss09x; feed.format = .rss09x }
+            if core && name == .channel {
+                if uri == .rss090 { format = .rss09x; feed.format = .rss09x }
                 return .channel
             }
-            if core && name == "item" {
-                if uri == Namespace.rss090 { format = .rss09x; feed.format = .rss09x }
+            if core && name == .item {
+                if uri == .rss090 { format = .rss09x; feed.format = .rss09x }
                 return .item
             }
             return .ignored
         case .channel:
-            if core && name == "item" { return .item }
+            if core && name == .item { return .item }
             return feedFieldNames(uri: uri, name: name) ? .field : .ignored
         case .item:
-            if Namespace.isAtom(uri) && name == "author" { return .author }
-            if Namespace.isMedia(uri) && name == "group" { return .group }
+            if uri.isAtom && name == .author { return .author }
+            if uri == .media && name == .group { return .group }
             return itemFieldNames(uri: uri, name: name) ? .field : .ignored
         case .author:
-            return Namespace.isAtom(uri) && (name == "name" || name == "email") ? .field : .ignored
+            return uri.isAtom && (name == .name || name == .email) ? .field : .ignored
         case .group:
-            return Namespace.isMedia(uri) && Self.mediaFields.contains(name) ? .field : .ignored
+            return uri == .media && Self.isMediaField(name) ? .field : .ignored
         default:
             return .ignored
         }
     }
 
-    private func feedFieldNames(uri: String, name: String) -> Bool {
+    private func feedFieldNames(uri: NamespaceKind, name: ElementName) -> Bool {
         if isCore(uri) {
             switch name {
-            case "title", "link", "description", "language", "lastBuildDate", "pubDate", "ttl",
-                 "subtitle", "tagline", "updated", "modified":
+            case .title, .link, .description, .language, .lastBuildDate, .pubDate, .ttl,
+                 .subtitle, .tagline, .updated, .modified:
                 return true
             default:
                 return false
             }
         }
-        if uri == Namespace.dc { return name == "date" || name == "language" || name == "title" || name == "description" }
-        if Namespace.isAtom(uri) { return name == "link" }
+        if uri == .dc { return name == .date || name == .language || name == .title || name == .description }
+        if uri.isAtom { return name == .link }
         return false
     }
 
-    private func itemFieldNames(uri: String, name: String) -> Bool {
+    private func itemFieldNames(uri: NamespaceKind, name: ElementName) -> Bool {
         if isCore(uri) {
             switch name {
-            case "title", "link", "description", "guid", "pubDate", "author", "category", "enclosure",
-                 "id", "summary", "content", "published", "updated", "issued", "modified":
+            case .title, .link, .description, .guid, .pubDate, .author, .category, .enclosure,
+                 .id, .summary, .content, .published, .updated, .issued, .modified:
                 return true
             default:
                 return false
             }
         }
         switch uri {
-        case Namespace.dc: return ["creator", "subject", "date", "title", "description"].contains(name)
-        case Namespace.dcterms: return name == "modified" || name == "issued" || name == "created"
-        case Namespace.content: return name == "encoded"
-        case Namespace.atom10, Namespace.atom03: return name == "link" || name == "id" || name == "updated" || name == "published"
-        default: return Namespace.isMedia(uri) && Self.mediaFields.contains(name)
+        case .dc: return name == .creator || name == .subject || name == .date || name == .title || name == .description
+        case .dcterms: return name == .modified || name == .issued || name == .created
+        case .content: return name == .encoded
+        case .atom10, .atom03: return name == .link || name == .id || name == .updated || name == .published
+        default: return uri == .media && Self.isMediaField(name)
         }
     }
 
     /// Media RSS elements read inside an item or a media:group.
-    private static let mediaFields: Set<String> = ["content", "thumbnail", "description"]
+    private static func isMediaField(_ name: ElementName) -> Bool {
+        name == .content || name == .thumbnail || name == .description
+    }
 
     // MARK: fields
 
     private mutating func take(field frame: Frame, value: ArraySlice<UInt8>, parent: Role, line: Int, column: Int) {
-        let uri = frame.uri, name = frame.name, attrs = frame.attributes
+        let uri = frame.uriKind, name = frame.nameKind, attrs = frame.attributes
         let core = isCore(uri)
-        let atomElement = Namespace.isAtom(uri)
 
         // Attribute-only elements first.
-        if atomElement && name == "link" {
+        if uri.isAtom && name == .link {
             takeAtomLink(attrs: attrs, base: frame.base, parent: parent)
             return
         }
-        if Namespace.isMedia(uri) && name == "thumbnail" {
+        if uri == .media && name == .thumbnail {
             if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs["url"].flatMap(nonEmpty) {
                 item?.thumbnailURL = resolveURL(url, against: frame.base) ?? url
             }
             return
         }
-        if Namespace.isMedia(uri) && name == "content" {
+        if uri == .media && name == .content {
             if parent == .item || parent == .group, let url = attrs["url"], !url.isEmpty {
                 item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["fileSize"].flatMap { Int($0) }))
             }
             return
         }
-        if core && name == "enclosure" && !isAtom {
+        if core && name == .enclosure && !isAtom {
             if let url = attrs["url"], !url.isEmpty {
                 item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["length"].flatMap { Int($0.trimmedASCIIWhitespace) }))
             }
@@ -371,7 +381,7 @@ struct FeedAssembler {
         switch parent {
         case .author:
             let string = PlainText.literal(value)
-            if name == "name" { authorName = string } else if authorName == nil { authorEmail = string }
+            if name == .name { authorName = string } else if authorName == nil { authorEmail = string }
         case .root, .channel:
             takeFeedField(frame: frame, value: value, core: core, line: line, column: column)
         case .item, .group:
@@ -382,28 +392,28 @@ struct FeedAssembler {
     }
 
     private mutating func takeFeedField(frame: Frame, value: ArraySlice<UInt8>, core: Bool, line: Int, column: Int) {
-        let name = frame.name
-        let isDC = frame.uri == Namespace.dc
+        let name = frame.nameKind
+        let isDC = frame.uriKind == .dc
         switch name {
-        case "title" where core || isDC:
+        case .title where core || isDC:
             if feed.title == nil || core { feed.title = nonEmpty(textValue(frame, value)) }
-        case "link" where core:
+        case .link where core:
             let raw = PlainText.literal(value)
             if !raw.isEmpty, feedLinkScore < 4 {
                 feed.link = resolveURL(raw, against: frame.base) ?? raw
                 feedLinkScore = 4
             }
-        case "description", "subtitle", "tagline":
+        case .description, .subtitle, .tagline:
             if core || isDC, feed.description == nil || core { feed.description = nonEmpty(textValue(frame, value)) }
-        case "language" where core || isDC:
+        case .language where core || isDC:
             feed.language = nonEmpty(PlainText.literal(value)) ?? feed.language
-        case "ttl" where core:
+        case .ttl where core:
             if let minutes = Int(PlainText.literal(value)), minutes > 0 { feed.ttlMinutes = minutes }
-        case "lastBuildDate", "updated", "modified", "pubDate", "date":
+        case .lastBuildDate, .updated, .modified, .pubDate, .date:
             let rank: Int
             switch name {
-            case "lastBuildDate", "updated", "modified": rank = 0
-            case "pubDate": rank = 1
+            case .lastBuildDate, .updated, .modified: rank = 0
+            case .pubDate: rank = 1
             default: rank = 2
             }
             if rank < feedDateRank, let date = readDate(value, line: line, column: column) {
@@ -419,31 +429,31 @@ struct FeedAssembler {
         // `item!.x = ...` changes the draft in place: copying it out and back
         // would retain and release every String in it for every field.
         guard item != nil else { return }
-        let uri = frame.uri, name = frame.name
+        let uri = frame.uriKind, name = frame.nameKind
         switch (uri, name) {
-        case (_, "title") where core || uri == Namespace.dc:
+        case (_, .title) where core || uri == .dc:
             if item!.title == nil || core { item!.title = nonEmpty(textValue(frame, value)) }
-        case (_, "link") where core:
+        case (_, .link) where core:
             let raw = PlainText.literal(value)
             if !raw.isEmpty, item!.linkScore < 4 {
                 item!.link = resolveURL(raw, against: frame.base) ?? raw
                 item!.linkScore = 4
             }
-        case (_, "guid") where core:
+        case (_, .guid) where core:
             item!.guid = nonEmpty(PlainText.literal(value))
             item!.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
-        case (_, "id") where core || Namespace.isAtom(uri):
+        case (_, .id) where core || uri.isAtom:
             item!.atomID = nonEmpty(PlainText.literal(value))
-        case (_, "description") where core || uri == Namespace.dc || Namespace.isMedia(uri), (_, "summary") where core:
+        case (_, .description) where core || uri == .dc || uri == .media, (_, .summary) where core:
             // media:description only fills in for an item without a summary of its own.
             if item!.summary == nil || core {
                 item!.summary = nonEmpty(textValue(frame, value))
                 item!.summaryHTML = item!.summary == nil ? nil : htmlValue(frame, value)
             }
-        case (Namespace.content, "encoded"):
+        case (.content, .encoded):
             item!.content = nonEmpty(PlainText.fromHTML(value))
             item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
-        case (_, "content") where core:
+        case (_, .content) where core:
             if frame.attributes["src"] != nil { break }
             if frame.attributes["mode"] == "base64" {
                 // Atom 0.3: the content's bytes in base64, of the MIME type its type= names.
@@ -460,26 +470,26 @@ struct FeedAssembler {
             }
             item!.content = nonEmpty(textValue(frame, value))
             item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
-        case (_, "author") where core, (Namespace.dc, "creator"):
+        case (_, .author) where core, (.dc, .creator):
             if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
-        case (_, "category") where core:
+        case (_, .category) where core:
             let label = frame.attributes["term"] ?? frame.attributes["label"] ?? PlainText.fromHTML(value)
             if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { item!.categories.append(label) }
-        case (Namespace.dc, "subject"):
+        case (.dc, .subject):
             if let label = nonEmpty(PlainText.fromHTML(value)) { item!.categories.append(label) }
-        case (_, "pubDate") where core, (_, "published") where core || Namespace.isAtom(uri), (_, "issued"), (_, "created"), (Namespace.dc, "date"):
+        case (_, .pubDate) where core, (_, .published) where core || uri.isAtom, (_, .issued), (_, .created), (.dc, .date):
             let rank: Int
             switch name {
-            case "pubDate", "published": rank = 0
-            case "issued": rank = uri == Namespace.dcterms ? 2 : 0
-            case "date": rank = 1
+            case .pubDate, .published: rank = 0
+            case .issued: rank = uri == .dcterms ? 2 : 0
+            case .date: rank = 1
             default: rank = 3
             }
             if rank < itemPublishedRank, let date = readDate(value, line: line, column: column) {
                 item!.published = date
                 itemPublishedRank = rank
             }
-        case (_, "updated"), (_, "modified"):
+        case (_, .updated), (_, .modified):
             if item!.updated == nil || core, let date = readDate(value, line: line, column: column) { item!.updated = date }
         default:
             break
@@ -520,16 +530,19 @@ struct FeedAssembler {
     private func isHTML(_ frame: Frame) -> Bool {
         if frame.hasChildMarkup || frame.escapesText { return true }
         let type = frame.attributes["type"]?.lowercased()
-        if Namespace.isMedia(frame.uri) { return type == "html" }
-        guard Namespace.isAtom(frame.uri) else { return true }
+        if frame.uriKind == .media { return type == "html" }
+        guard frame.uriKind.isAtom else { return true }
         return type == "html" || type == "text/html" || frame.attributes["mode"] == "escaped"
     }
 
     /// The field's HTML as sent, for the digest: only when it is HTML and has markup.
     private func htmlValue(_ frame: Frame, _ value: ArraySlice<UInt8>) -> String? {
         guard isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
-        let html = String(decoding: value, as: UTF8.self).trimmedASCIIWhitespace
-        return html.isEmpty ? nil : html
+        // Trimmed as bytes, then made a String once (the HTML may be long).
+        func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        guard let first = value.firstIndex(where: { !isSpace($0) }),
+              let last = value.lastIndex(where: { !isSpace($0) }) else { return nil }
+        return String(decoding: value[first...last], as: UTF8.self)
     }
 
     private mutating func readDate(_ value: ArraySlice<UInt8>, line: Int, column: Int) -> Date? {

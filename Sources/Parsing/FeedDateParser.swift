@@ -12,7 +12,8 @@ public enum FeedDateParser {
     /// A date without a zone is read in `defaultTimeZone`, else UTC.
     public static func parse(_ text: String, defaultTimeZone: TimeZone? = nil) -> Date? {
         // A no-break space between day and month is common in Russian sites.
-        let text = text.contains("\u{A0}") ? text.replacingOccurrences(of: "\u{A0}", with: " ") : text
+        // (Looked for as bytes first: Foundation's contains(_:) costs more than the date.)
+        let text = hasNoBreakSpace(text) ? text.replacingOccurrences(of: "\u{A0}", with: " ") : text
         var bytes = Array(text.utf8)
         // Trim ASCII whitespace; anything else is left to the grammar.
         while let last = bytes.last, isSpace(last) { bytes.removeLast() }
@@ -24,6 +25,16 @@ public enum FeedDateParser {
             return fields.date(defaultTimeZone: defaultTimeZone)
         }
         return nil
+    }
+
+    /// Whether the UTF-8 of `text` holds U+00A0 (C2 A0).
+    private static func hasNoBreakSpace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0xA0 && previous == 0xC2 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// 9-10 digits are seconds since 1970, 12-13 digits milliseconds (JavaScript's Date.now()).
@@ -160,13 +171,14 @@ public enum FeedDateParser {
                     var values: [Int] = []
                     for part in parts {
                         let whole = part.prefix { $0 != UInt8(ascii: ".") }
-                        guard !whole.isEmpty, whole.count <= 2, let v = Int(String(decoding: whole, as: UTF8.self)) else { return nil }
-                        values.append(v)
+                        guard !whole.isEmpty, whole.count <= 2 else { return nil }
+                        values.append(decimal(whole))
                     }
                     time = values
                 } else {
-                    guard token.count <= 4, let v = Int(String(decoding: token, as: UTF8.self)) else { return nil }
-                    numbers.append((v, token.count))
+                    // Digits only (a '.' joins a token only after a ':').
+                    guard token.count <= 4 else { return nil }
+                    numbers.append((decimal(token), token.count))
                 }
             } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
                 let sign = c == UInt8(ascii: "-") ? -1 : 1
@@ -184,20 +196,22 @@ public enum FeedDateParser {
                 // Words may be in any script: month names are looked up in MonthNames.
                 let start = i
                 while i < b.count, isAlpha(b[i]) || b[i] >= 0x80 { i += 1 }
-                let raw = String(decoding: b[start..<i], as: UTF8.self)
-                let word = raw.uppercased()
-                if let m = MonthNames.month(raw) {
+                if let m = MonthNames.month(utf8: b[start..<i]) {
                     if month == nil { month = m }
-                } else if let z = zoneOffsets[word] {
-                    offset = z
-                } else if weekdays.contains(String(word.prefix(3))) || word == "AT" || word == "T" {
                     continue
-                } else if word == "AM" || word == "PM" {
+                }
+                let kind = wordKind(b[start..<i])
+                switch kind {
+                case .zone(let z):
+                    offset = z
+                case .skipped:
+                    continue
+                case .am, .pm:
                     guard var t = time, t[0] <= 12 else { return nil }
-                    if word == "PM", t[0] < 12 { t[0] += 12 }
-                    if word == "AM", t[0] == 12 { t[0] = 0 }
+                    if kind == .pm, t[0] < 12 { t[0] += 12 }
+                    if kind == .am, t[0] == 12 { t[0] = 0 }
                     time = t
-                } else {
+                case .other:
                     // An unknown zone abbreviation reads the time as zoneless rather than
                     // failing; words around a month ("г.", "il", "թ.") are ignored.
                     guard time != nil || month != nil || c >= 0x80 else { return nil }
@@ -227,6 +241,62 @@ public enum FeedDateParser {
         }
         f.offset = offset
         return f
+    }
+
+    /// What a word other than a month name is to parseRFC822.
+    enum WordKind: Equatable {
+        case zone(Int)
+        /// A weekday, "at" or "T".
+        case skipped
+        case am, pm
+        case other
+    }
+
+    /// Zone abbreviations first, then weekdays (by their first three letters),
+    /// "at", "T", "AM" and "PM", in any letter case.
+    static func wordKind(_ word: ArraySlice<UInt8>) -> WordKind {
+        guard word.allSatisfy({ $0 < 0x80 }) else {
+            let upper = String(decoding: word, as: UTF8.self).uppercased()
+            if let z = zoneOffsets[upper] { return .zone(z) }
+            if weekdays.contains(String(upper.prefix(3))) || upper == "AT" || upper == "T" { return .skipped }
+            return upper == "AM" ? .am : upper == "PM" ? .pm : .other
+        }
+        // ASCII (letters only: the caller's word ends at anything else): the same
+        // tests on the uppercase bytes packed into an integer, without Strings.
+        if word.count <= 8, let z = packedZoneOffsets[packedUppercase(word)] { return .zone(z) }
+        if word.count >= 3, packedWeekdays.contains(packedUppercase(word.prefix(3))) { return .skipped }
+        switch word.count <= 8 ? packedUppercase(word) : 0 {
+        case packedAT, packedT: return .skipped
+        case packedAM: return .am
+        case packedPM: return .pm
+        default: return .other
+        }
+    }
+
+    private static let packedAT = packedUppercase("AT".utf8)
+    private static let packedT = packedUppercase("T".utf8)
+    private static let packedAM = packedUppercase("AM".utf8)
+    private static let packedPM = packedUppercase("PM".utf8)
+
+    /// Up to eight bytes, ASCII-uppercased, little-endian.
+    private static func packedUppercase<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in bytes.prefix(8) {
+            let upper = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+            key |= UInt64(upper) << shift
+            shift += 8
+        }
+        return key
+    }
+
+    private static let packedZoneOffsets: [UInt64: Int] = Dictionary(
+        uniqueKeysWithValues: zoneOffsets.map { (packedUppercase($0.key.utf8), $0.value) })
+    private static let packedWeekdays: Set<UInt64> = Set(weekdays.map { packedUppercase($0.utf8) })
+
+    /// The value of a run of ASCII digits (at most four here).
+    private static func decimal(_ digits: ArraySlice<UInt8>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 
     private static func containsColon(_ b: [UInt8], _ start: Int, _ end: Int) -> Bool {

@@ -7,13 +7,30 @@ internal import CLibXML2
 /// usually one probe, where a Dictionary hashes with SipHash), held through
 /// `let` pointers so that a lookup pays no exclusivity check. A document with
 /// more distinct names than the table takes falls back to a Dictionary.
+///
+/// With each String go its readings as an element name and as a namespace
+/// (one pointer may be both: libxml2 has one dictionary for all names), made
+/// once per pointer, so that FeedAssembler decides roles on enums.
 final class InternedNames {
+    struct Entry {
+        let string: String
+        let element: ElementName
+        let namespace: NamespaceKind
+
+        init(_ string: String) {
+            self.string = string
+            element = ElementName(string)
+            namespace = NamespaceKind(string)
+        }
+    }
+
+    private static let empty = Entry("")
     private static let capacity = 512
     private static let maxCount = 384
     private let keys: UnsafeMutablePointer<UnsafeRawPointer?>
-    private let values: UnsafeMutablePointer<String>
+    private let values: UnsafeMutablePointer<Entry>
     private let counter: UnsafeMutablePointer<Int>
-    private var overflow: [UnsafeRawPointer: String] = [:]
+    private var overflow: [UnsafeRawPointer: Entry] = [:]
 
     init() {
         keys = .allocate(capacity: Self.capacity)
@@ -33,7 +50,11 @@ final class InternedNames {
     }
 
     func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
+        entry(pointer).string
+    }
+
+    func entry(_ pointer: UnsafePointer<xmlChar>?) -> Entry {
+        guard let pointer else { return Self.empty }
         let key = UnsafeRawPointer(pointer)
         var index = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) >> 55)
         while let known = keys[index] {
@@ -42,15 +63,15 @@ final class InternedNames {
         }
         if counter.pointee >= Self.maxCount {
             if let known = overflow[key] { return known }
-            let string = Self.canonical(String(cString: pointer))
-            overflow[key] = string
-            return string
+            let entry = Entry(Self.canonical(String(cString: pointer)))
+            overflow[key] = entry
+            return entry
         }
-        let string = Self.canonical(String(cString: pointer))
+        let entry = Entry(Self.canonical(String(cString: pointer)))
         keys[index] = key
-        (values + index).initialize(to: string)
+        (values + index).initialize(to: entry)
         counter.pointee += 1
-        return string
+        return entry
     }
 
     /// A namespace the assembler compares against comes back as the very same

@@ -33,7 +33,7 @@ enum JSONFeedReader {
             item.link = link
             item.summary = text(entry["summary"], html: false)
             item.content = text(entry["content_html"], html: true) ?? text(entry["content_text"], html: false)
-            if let html = entry["content_html"] as? String, html.contains("<"), item.content != nil { item.contentHTML = html }
+            if let html = entry["content_html"] as? String, html.utf8.contains(UInt8(ascii: "<")), item.content != nil { item.contentHTML = html }
             item.thumbnailURL = (entry["image"] as? String ?? entry["banner_image"] as? String).flatMap { resolveURL($0, against: base) }
             for key in ["date_published", "date_modified"] {
                 guard let raw = entry[key] as? String else { continue }

@@ -82,6 +82,14 @@ import Parsing
         Case(text: "not a date", expected: nil),
         Case(text: "", expected: nil),
         Case(text: "2024-13-01T00:00:00Z", expected: nil),
+        // Words in any letter case; a word that only starts with a zone or a month is neither.
+        Case(text: "tue, 02 JAN 2024 10:30:00 gmt", expected: 1_704_191_400),
+        Case(text: "Tuesday 2 January 2024 at 10:30 AM Gmt", expected: 1_704_191_400),
+        Case(text: "Tue, 02 Jan 2024 10:30 pm UTC", expected: 1_704_234_600),
+        Case(text: "Tue, 02 Jan 2024 10:30:00 ESTONIA", expected: 1_704_191_400),
+        Case(text: "2 SEPTEMBER 2024 10:30:00 GMT", expected: 1_725_273_000),
+        Case(text: "2 Januaryyyyy 2024 10:30:00 GMT", expected: nil),
+        Case(text: "3\u{A0}мая 2025", expected: 1_746_230_400),
         Case(text: "Fri, 31 Feb 2024 10:00:00 GMT", expected: nil),
         Case(text: "Tue, 02 Foo 2024 10:30:00 GMT", expected: nil),
     ]

@@ -57,9 +57,14 @@ import FeedModel
     @Test func ampersandsInAttributesAreDecoded() throws {
         let feed = try FixtureLoader.parse(text: """
             <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
-            <entry><id>1</id><title>x</title><link href="https://a.example/?p=1&amp;q=2"/></entry></feed>
+            <entry><id>1</id><title>x</title><link href="https://a.example/?p=1&amp;q=2"/></entry>
+            <entry><id>2</id><title>y</title><link href="https://a.example/?p=1&#38;q=&amp;amp;"/>
+            <link rel="enclosure" href="https://a.example/f.mp3?x=&amp;" type="audio/mpeg"/></entry></feed>
             """)
         #expect(feed.items.first?.link == "https://a.example/?p=1&q=2")
+        // A character reference too; an escaped reference stays one, at the very end as well.
+        #expect(feed.items.last?.link == "https://a.example/?p=1&q=&amp;")
+        #expect(feed.items.last?.enclosures.first?.url == "https://a.example/f.mp3?x=&")
     }
 
     @Test func rssEnclosureAndMediaContent() throws {
