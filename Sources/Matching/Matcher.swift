@@ -145,7 +145,7 @@ public final class Matcher: Sendable {
             var inField = occurrences(in: buffer)
             guard !inField.isEmpty else { continue }
             if needsPositions && inField.contains(where: needsWords) {
-                WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes)
+                WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes, starts: buffer.patternStarts)
             }
             for var occurrence in inField {
                 occurrence.field = field
