@@ -7,32 +7,84 @@ struct CompiledCondition: Sendable {
     /// How each target is written, for `Hit.cancelledBy`.
     let labels: [MatchTarget: String]
     let withinWords: Int?
+    /// The targets' keys, sorted, and for each the first place of its target in
+    /// `targets`: one pass over an item's occurrences with a binary search each
+    /// finds the context, where a search per target went over them all again.
+    private let sortedKeys: [Int32]
+    private let places: [Int]
+    /// The reasons, written once: per place in `targets` for `unless`, and the
+    /// one of `requires` (a condition that fails usually fails for many hits).
+    private let unlessReasons: [String?]
+    private let requiresReason: String
 
-    /// Whether the hit `occurrence` survives this condition, and if not, why;
-    /// `all` is every occurrence of the item, `written` the spellings by index.
-    /// (A linear search per target: an item has few occurrences, and grouping
-    /// them in a Dictionary per item cost more.)
-    func cancels(_ occurrence: Occurrence, among all: [Occurrence], written: [String]) -> String? {
-        var found: Occurrence?
-        search: for target in targets {
-            for other in all where other.owner.target == target && (other.range != occurrence.range
-                || other.field != occurrence.field || other.owner.target != occurrence.owner.target) {
-                if let withinWords {
-                    guard other.field == occurrence.field, occurrence.wordsBetween(other) <= withinWords else { continue }
+    init(effect: EntityCondition.Effect, targets: [MatchTarget], labels: [MatchTarget: String], withinWords: Int?) {
+        self.effect = effect
+        self.targets = targets
+        self.labels = labels
+        self.withinWords = withinWords
+        var firstPlace: [Int32: Int] = [:]
+        for (place, target) in targets.enumerated() where firstPlace[target.key] == nil {
+            firstPlace[target.key] = place
+        }
+        let sorted = firstPlace.sorted { $0.key < $1.key }
+        sortedKeys = sorted.map(\.key)
+        places = sorted.map(\.value)
+        let scope = withinWords.map { "_near \($0)" } ?? ""
+        unlessReasons = targets.map { labels[$0].map { "unless\(scope) \($0)" } }
+        requiresReason = "requires\(scope) " + targets.compactMap { labels[$0] }.joined(separator: ", ") + " (none found)"
+    }
+
+    /// The context of this condition in `all`, as its index there and its
+    /// target's place in `targets`: the first target (in the order written)
+    /// that occurs, at its first occurrence other than `occurrence` itself;
+    /// with `withinWords`, only in `occurrence`'s field and near it.
+    /// `occurrence` nil (only without `withinWords`): over all of them, which
+    /// is the answer for every occurrence but the one found.
+    func context(of occurrence: Occurrence?, among all: [Occurrence]) -> (index: Int, place: Int)? {
+        var found: (index: Int, place: Int)?
+        var foundPlace = Int.max
+        sortedKeys.withUnsafeBufferPointer { keys in
+            for (index, other) in all.enumerated() {
+                guard let place = place(of: other.owner.target.key, in: keys), place < foundPlace else { continue }
+                if let occurrence {
+                    if other.owner.target == occurrence.owner.target && other.range == occurrence.range
+                        && other.field == occurrence.field { continue }
+                    if let withinWords {
+                        guard other.field == occurrence.field, occurrence.wordsBetween(other) <= withinWords else { continue }
+                    }
                 }
-                found = other
-                break search
+                found = (index, place)
+                foundPlace = place
+                // `requires` only asks whether there is one.
+                if place == 0 || effect == .requires { break }
             }
         }
+        return found
+    }
+
+    /// Whether a hit with this context (from `context`) survives the condition,
+    /// and if not, why; `written` is the spellings by index.
+    func cancellation(by found: (index: Int, place: Int)?, among all: [Occurrence], written: [String]) -> String? {
         switch (effect, found) {
         case (.unless, let context?):
+            if let reason = unlessReasons[context.place] { return reason }
             let scope = withinWords.map { "_near \($0)" } ?? ""
-            return "unless\(scope) \(labels[context.owner.target] ?? written[Int(context.owner.spelling)])"
+            return "unless\(scope) \(written[Int(all[context.index].owner.spelling)])"
         case (.requires, nil):
-            let scope = withinWords.map { "_near \($0)" } ?? ""
-            return "requires\(scope) " + targets.compactMap { labels[$0] }.joined(separator: ", ") + " (none found)"
+            return requiresReason
         default:
             return nil
         }
+    }
+
+    /// The place in `targets` of the target with this key, or nil (binary search).
+    @inline(__always)
+    private func place(of key: Int32, in keys: UnsafeBufferPointer<Int32>) -> Int? {
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == key ? places[low] : nil
     }
 }

@@ -21,6 +21,9 @@ public final class Matcher: Sendable {
     private let written: [String]
     private let entityNames: [String]
     private let conditions: [[CompiledCondition]]
+    /// Where each entity's conditions start in one numbering of all conditions.
+    private let conditionOffsets: [Int]
+    private let conditionCount: Int
     /// Whether any entity has `unless` / `requires` context.
     private let hasConditions: Bool
     private let termCount: Int
@@ -29,6 +32,12 @@ public final class Matcher: Sendable {
     private let keep: CompiledTopic?
     private let scannedFields: [ItemField]
     private let needsPositions: Bool
+    /// Per entity and per term: whether its occurrences are compared by word
+    /// distance (the entity has a `_near` condition, or a NEAR names it). Only
+    /// a field with one of those gets word numbers: counting words is a pass
+    /// over the field's text.
+    private let entityNeedsWords: [Bool]
+    private let termNeedsWords: [Bool]
     private let maxSuffixLength: Int
 
     /// `keep` is the global [keep] rule; without one an item is kept when any topic fires.
@@ -37,6 +46,14 @@ public final class Matcher: Sendable {
         self.maxSuffixLength = max(0, maxSuffixLength)
         var compiler = RuleCompiler(entities: entities, topics: topics, normalizer: TextNormalizer())
         conditions = entities.map { compiler.conditions(of: $0) }
+        var offsets: [Int] = []
+        var count = 0
+        for list in conditions {
+            offsets.append(count)
+            count += list.count
+        }
+        conditionOffsets = offsets
+        conditionCount = count
         self.topics = topics.map {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
@@ -61,6 +78,24 @@ public final class Matcher: Sendable {
         topicNames = topics.map(\.name)
         scannedFields = ItemField.allCases.filter { compiler.scannedFields.contains($0) }
         needsPositions = compiler.needsPositions
+        var entityNeedsWords = conditions.map { $0.contains { $0.withinWords != nil } }
+        var termNeedsWords = [Bool](repeating: false, count: compiler.termCount)
+        for target in compiler.nearTargets {
+            switch target {
+            case .entity(let index): entityNeedsWords[index] = true
+            case .term(let index): termNeedsWords[index] = true
+            }
+        }
+        self.entityNeedsWords = entityNeedsWords
+        self.termNeedsWords = termNeedsWords
+    }
+
+    @inline(__always)
+    private func needsWords(_ occurrence: Occurrence) -> Bool {
+        switch occurrence.owner.target {
+        case .entity(let index): return entityNeedsWords[index]
+        case .term(let index): return termNeedsWords[index]
+        }
     }
 
     public func match(_ input: MatchInput) -> MatchResult {
@@ -109,7 +144,9 @@ public final class Matcher: Sendable {
             normalizer.normalize(text, into: &buffer)
             var inField = occurrences(in: buffer)
             guard !inField.isEmpty else { continue }
-            if needsPositions { WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes) }
+            if needsPositions && inField.contains(where: needsWords) {
+                WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes, starts: buffer.patternStarts)
+            }
             for var occurrence in inField {
                 occurrence.field = field
                 occurrence.hit = hits.count
@@ -122,13 +159,42 @@ public final class Matcher: Sendable {
 
     /// Drops the entity hits that their `unless` / `requires` context cancels;
     /// the context is judged on every occurrence found (an @entity in it counts
-    /// even where its own conditions would cancel it).
+    /// even where its own conditions would cancel it). A condition without
+    /// `_near` has one context per item (unless it is the hit itself), so it
+    /// is looked for once per item, not once per hit.
     private func applyConditions(_ found: [Occurrence], hits: inout [Hit]) -> ([Occurrence], [Hit]) {
         var kept: [Occurrence] = []
         var cancelled: [Hit] = []
+        kept.reserveCapacity(found.count)
+        // Per condition (by `conditionOffsets`): not looked for yet, none, or the context.
+        var contexts: [ConditionContext] = []
         for occurrence in found {
-            if case .entity(let index) = occurrence.owner.target, !conditions[index].isEmpty,
-               let reason = conditions[index].lazy.compactMap({ $0.cancels(occurrence, among: found, written: self.written) }).first {
+            guard case .entity(let entity) = occurrence.owner.target, !conditions[entity].isEmpty else {
+                kept.append(occurrence)
+                continue
+            }
+            if contexts.isEmpty { contexts = Array(repeating: .unknown, count: conditionCount) }
+            var reason: String?
+            for (k, condition) in conditions[entity].enumerated() {
+                var context: (index: Int, place: Int)?
+                if condition.withinWords == nil {
+                    let id = conditionOffsets[entity] + k
+                    if case .unknown = contexts[id] {
+                        contexts[id] = condition.context(of: nil, among: found).map { .found($0.index, $0.place) } ?? .none
+                    }
+                    if case .found(let index, let place) = contexts[id] {
+                        let other = found[index]
+                        let isItself = other.owner.target == occurrence.owner.target && other.range == occurrence.range
+                            && other.field == occurrence.field
+                        context = isItself ? condition.context(of: occurrence, among: found) : (index, place)
+                    }
+                } else {
+                    context = condition.context(of: occurrence, among: found)
+                }
+                reason = condition.cancellation(by: context, among: found, written: written)
+                if reason != nil { break }
+            }
+            if let reason {
                 hits[occurrence.hit].cancelledBy = reason
                 cancelled.append(hits[occurrence.hit])
             } else {
@@ -136,6 +202,11 @@ public final class Matcher: Sendable {
             }
         }
         return (kept, cancelled)
+    }
+
+    private enum ConditionContext {
+        case unknown, none
+        case found(Int, Int)
     }
 
     /// The normalised form of a text, for `match --explain` and tests.

@@ -18,6 +18,8 @@ struct RuleCompiler {
     private(set) var scannedFields = FieldMask.text
     /// Whether some NEAR or `_near` condition needs word distances.
     private(set) var needsPositions = false
+    /// The targets that some NEAR compares by word distance.
+    private(set) var nearTargets: Set<MatchTarget> = []
     var termCount: Int { termIndex.count }
 
     init(entities: [EntityDefinition], topics: [TopicDefinition], normalizer: TextNormalizer) {
@@ -90,8 +92,11 @@ struct RuleCompiler {
         case .near(let left, let right, let within):
             needsPositions = true
             let leftRule = compile(left, fields: fields), rightRule = compile(right, fields: fields)
-            return .near(Self.positional(leftRule), Self.positional(rightRule), within: within,
-                         left: leftRule, right: rightRule)
+            let leftLeaves = Self.positional(leftRule), rightLeaves = Self.positional(rightRule)
+            for leaf in (leftLeaves ?? []) + (rightLeaves ?? []) {
+                if let target = leaf.target { nearTargets.insert(target) }
+            }
+            return .near(leftLeaves, rightLeaves, within: within, left: leftRule, right: rightRule)
         case .weighted(let inner, let weight):
             return .weighted(compile(inner, fields: fields), weight)
         }

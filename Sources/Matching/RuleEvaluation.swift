@@ -32,7 +32,7 @@ final class RuleEvaluation {
         for occurrence in occurrences {
             let field = FieldMask(occurrence.field)
             fieldMasks.append(field)
-            targetKeys.append(RuleEvaluation.key(occurrence.owner.target))
+            targetKeys.append(occurrence.owner.target.key)
             switch occurrence.owner.target {
             case .entity(let index): entityFields[index].insert(field)
             case .term(let index): termFields[index].insert(field)
@@ -183,19 +183,12 @@ final class RuleEvaluation {
         guard let target = leaf.target else { return [] }
         // A linear search: an item has few occurrences, and this runs only for
         // traces of fired topics and NEAR.
-        let key = RuleEvaluation.key(target)
+        let key = target.key
         var found: [Occurrence] = []
         for k in targetKeys.indices where targetKeys[k] == key && !fieldMasks[k].intersection(leaf.fields).isEmpty {
             found.append(occurrences[k])
         }
         return found
-    }
-
-    private static func key(_ target: MatchTarget) -> Int32 {
-        switch target {
-        case .entity(let index): return Int32(truncatingIfNeeded: index)
-        case .term(let index): return -1 - Int32(truncatingIfNeeded: index)
-        }
     }
 
     /// The first pair of occurrences, one per side, in one field and close enough.

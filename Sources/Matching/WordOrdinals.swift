@@ -1,10 +1,14 @@
-/// Word numbers of occurrences, for NEAR/n and `unless_near`: one pass over a
-/// field's normalised bytes counting word starts (a word scalar after a
-/// non-word scalar, as `WordBoundary` judges them).
+/// Word numbers of occurrences, for NEAR/n and `unless_near`. A word starts
+/// at a word scalar after a non-word scalar, as `WordBoundary` judges them;
+/// every such place is one of the normaliser's pattern starts (which are word
+/// starts and non-word scalars other than spaces), so counting goes over the
+/// starts, one byte read each for ASCII, instead of decoding the whole text.
 enum WordOrdinals {
     /// Sets `firstWord` (the word the occurrence starts in) and `lastWord` (the
-    /// word its last byte is in) of each occurrence, 0-based.
-    static func assign(to occurrences: inout [Occurrence], in bytes: UnsafeBufferPointer<UInt8>) {
+    /// word its last byte is in) of each occurrence, 0-based. `starts` are the
+    /// pattern starts of `bytes`, ascending.
+    static func assign(to occurrences: inout [Occurrence], in bytes: UnsafeBufferPointer<UInt8>,
+                       starts: UnsafeBufferPointer<Int32>) {
         guard !occurrences.isEmpty else { return }
         // Queries: (byte offset, occurrence, is it the start).
         var queries: [(offset: Int, index: Int, isStart: Bool)] = []
@@ -14,22 +18,20 @@ enum WordOrdinals {
             queries.append((max(occurrence.range.lowerBound, occurrence.range.upperBound - 1), index, false))
         }
         queries.sort { $0.offset < $1.offset }
-        var next = 0
         var words = 0
-        var previousIsWord = false
-        var offset = 0
-        while next < queries.count {
-            // Count the scalars that start at or before the next query's offset.
-            while offset <= queries[next].offset, let (value, length) = WordBoundary.scalar(at: offset, in: bytes) {
-                let isWord = WordBoundary.isWord(value)
-                if isWord && !previousIsWord { words += 1 }
-                previousIsWord = isWord
-                offset += length
+        var k = 0
+        for query in queries {
+            // Count the word starts at or before the query's offset.
+            while k < starts.count && Int(starts[k]) <= query.offset {
+                let start = Int(starts[k])
+                let lead = bytes[start]
+                if lead < 0x80 ? WordBoundary.isASCIIWord(lead) : WordBoundary.isWord(TextNormalizer.decode(bytes, at: start).0) {
+                    words += 1
+                }
+                k += 1
             }
             let ordinal = max(0, words - 1)
-            let query = queries[next]
             if query.isStart { occurrences[query.index].firstWord = ordinal } else { occurrences[query.index].lastWord = ordinal }
-            next += 1
         }
     }
 }

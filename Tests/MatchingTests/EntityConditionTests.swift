@@ -66,4 +66,25 @@ struct EntityConditionTests {
         #expect(m.match(MatchInput(title: "Turkey pardoned before Thanksgiving")).topics == ["Holiday"])
         #expect(m.match(MatchInput(title: "Turkey and Azerbaijan sign a deal")).topics == ["T"])
     }
+
+    @Test("the context named is the first one written that occurs, for every hit of the item")
+    func firstWrittenContext() {
+        let m = georgia([EntityCondition(effect: .unless, context: [.term(Spelling("Kemp")), .entity("ctx-us")])])
+        let result = m.match(MatchInput(title: "Georgia: Savannah and Georgia", summary: "Kemp in Georgia"))
+        #expect(result.hits.filter { $0.entity == "Georgia" }.isEmpty)
+        #expect(result.cancelled.map(\.field) == [.title, .title, .summary])
+        #expect(result.cancelled.map(\.cancelledBy) == Array(repeating: "unless Kemp", count: 3))
+    }
+
+    @Test("a hit is not its own context: an entity required twice counts only when it occurs twice")
+    func notItsOwnContext() {
+        let m = georgia([EntityCondition(effect: .requires, context: [.entity("Georgia")])])
+        let once = m.match(MatchInput(title: "Georgia votes"))
+        #expect(once.topics.isEmpty)
+        #expect(once.cancelled.first?.cancelledBy == "requires @Georgia (none found)")
+        let twice = m.match(MatchInput(title: "Georgia votes", summary: "Polls in Georgia"))
+        #expect(twice.topics == ["T"])
+        #expect(twice.cancelled.isEmpty)
+        #expect(twice.hits.filter { $0.entity == "Georgia" }.count == 2)
+    }
 }

@@ -1,0 +1,10 @@
+extension MatchTarget {
+    /// The target as one number (entity i: i, term j: -1 - j), cheap to compare and sort.
+    @inline(__always)
+    var key: Int32 {
+        switch self {
+        case .entity(let index): return Int32(truncatingIfNeeded: index)
+        case .term(let index): return -1 - Int32(truncatingIfNeeded: index)
+        }
+    }
+}
