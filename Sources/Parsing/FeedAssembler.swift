@@ -570,13 +570,17 @@ struct FeedAssembler {
         for index in drafts.indices {
             var draft = drafts[index]
             let base = draft.base ?? feedBase
-            if let link = draft.link { draft.link = resolveURL(link, against: base) ?? link }
+            // Links were resolved when their field was taken (against the
+            // field's own xml:base); only those still relative need the feed's.
+            if let link = draft.link, !link.isHTTPURL { draft.link = resolveURL(link, against: base) ?? link }
             if draft.link == nil, draft.guidIsPermaLink, let guid = draft.guid,
                guid.hasPrefix("http://") || guid.hasPrefix("https://") {
                 draft.link = guid
             }
-            draft.enclosures = draft.enclosures.map {
-                Enclosure(url: resolveURL($0.url, against: base) ?? $0.url, type: $0.type, length: $0.length)
+            if draft.enclosures.contains(where: { !$0.url.isHTTPURL }) {
+                draft.enclosures = draft.enclosures.map {
+                    $0.url.isHTTPURL ? $0 : Enclosure(url: resolveURL($0.url, against: base) ?? $0.url, type: $0.type, length: $0.length)
+                }
             }
             drafts[index] = draft
         }
@@ -599,7 +603,7 @@ struct FeedAssembler {
                             published: draft.published, updated: draft.updated, authors: draft.authors,
                             categories: draft.categories, summary: draft.summary, content: draft.content,
                             enclosures: draft.enclosures, summaryHTML: draft.summaryHTML, contentHTML: draft.contentHTML,
-                            thumbnailURL: draft.thumbnailURL.map { resolveURL($0, against: draft.base ?? feedBase) ?? $0 })
+                            thumbnailURL: draft.thumbnailURL.map { $0.isHTTPURL ? $0 : resolveURL($0, against: draft.base ?? feedBase) ?? $0 })
         }
         feed.warnings = warnings
         return feed
@@ -621,6 +625,16 @@ func resolveURL(_ raw: String, against base: URL?) -> String? {
 }
 
 extension String {
+    /// Starts with "http://" or "https://" (lower case, as resolveURL leaves
+    /// them): resolving such a link again against any base gives it back.
+    var isHTTPURL: Bool {
+        var bytes = utf8.makeIterator()
+        guard bytes.next() == 0x68, bytes.next() == 0x74, bytes.next() == 0x74, bytes.next() == 0x70 else { return false }
+        var next = bytes.next()
+        if next == 0x73 { next = bytes.next() }
+        return next == 0x3A && bytes.next() == 0x2F && bytes.next() == 0x2F
+    }
+
     /// Cheaper than Foundation's trimmingCharacters for the long texts feeds carry.
     var trimmedASCIIWhitespace: String {
         let utf8 = self.utf8
