@@ -350,7 +350,7 @@ struct FeedAssembler {
 
     // MARK: fields
 
-    private mutating func take(field frame: Frame, value: ArraySlice<UInt8>, parent: Role, line: Int, column: Int) {
+    private mutating func take(field frame: Frame, value: UnsafeBufferPointer<UInt8>, parent: Role, line: Int, column: Int) {
         let uri = frame.uriKind, name = frame.nameKind, attrs = frame.attributes
         let core = isCore(uri)
 
@@ -391,7 +391,7 @@ struct FeedAssembler {
         }
     }
 
-    private mutating func takeFeedField(frame: Frame, value: ArraySlice<UInt8>, core: Bool, line: Int, column: Int) {
+    private mutating func takeFeedField(frame: Frame, value: UnsafeBufferPointer<UInt8>, core: Bool, line: Int, column: Int) {
         let name = frame.nameKind
         let isDC = frame.uriKind == .dc
         switch name {
@@ -425,7 +425,7 @@ struct FeedAssembler {
         }
     }
 
-    private mutating func takeItemField(frame: Frame, value: ArraySlice<UInt8>, core: Bool, line: Int, column: Int) {
+    private mutating func takeItemField(frame: Frame, value: UnsafeBufferPointer<UInt8>, core: Bool, line: Int, column: Int) {
         // `item!.x = ...` changes the draft in place: copying it out and back
         // would retain and release every String in it for every field.
         guard item != nil else { return }
@@ -520,7 +520,7 @@ struct FeedAssembler {
     }
 
     /// Atom text constructs follow their type; everything else may hold HTML.
-    private func textValue(_ frame: Frame, _ value: ArraySlice<UInt8>) -> String {
+    private func textValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> String {
         isHTML(frame) ? PlainText.fromHTML(value) : PlainText.literal(value)
     }
 
@@ -536,16 +536,16 @@ struct FeedAssembler {
     }
 
     /// The field's HTML as sent, for the digest: only when it is HTML and has markup.
-    private func htmlValue(_ frame: Frame, _ value: ArraySlice<UInt8>) -> String? {
+    private func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> String? {
         guard isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
         // Trimmed as bytes, then made a String once (the HTML may be long).
         func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
         guard let first = value.firstIndex(where: { !isSpace($0) }),
               let last = value.lastIndex(where: { !isSpace($0) }) else { return nil }
-        return String(decoding: value[first...last], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: value[first...last]), as: UTF8.self)
     }
 
-    private mutating func readDate(_ value: ArraySlice<UInt8>, line: Int, column: Int) -> Date? {
+    private mutating func readDate(_ value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Date? {
         let string = PlainText.literal(value)
         guard !string.isEmpty else { return nil }
         guard let date = FeedDateParser.parse(string, defaultTimeZone: options.defaultTimeZone) else {
