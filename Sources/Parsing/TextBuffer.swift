@@ -50,6 +50,7 @@ struct TextBuffer {
         count = min(count, start)
     }
 
+    @inline(never)
     private mutating func grow(toHold needed: Int) {
         let bigger = Block(capacity: Swift.max(needed, block.capacity * 2))
         bigger.base.update(from: block.base, count: count)
