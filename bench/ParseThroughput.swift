@@ -63,6 +63,9 @@ struct ParseThroughput {
                 lines.append("  authors=\(item.authors) categories=\(item.categories) enclosures=\(item.enclosures)")
                 lines.append("  summary=\(item.summary ?? "-")")
                 lines.append("  content=\(item.content ?? "-")")
+                lines.append("  summaryHTML=\(item.summaryHTML ?? "-")")
+                lines.append("  contentHTML=\(item.contentHTML ?? "-")")
+                lines.append("  thumbnail=\(item.thumbnailURL ?? "-")")
             }
             return lines.joined(separator: "\n")
         } catch {

@@ -89,24 +89,24 @@ struct CollapsingWriter {
 
     /// No byte of `word` needs a decision: all ASCII above 0x20 or a space
     /// (never two in a row), and no `<` or `&` when markup stops the run.
+    ///
+    /// Once no byte has its high bit set, "a byte equal to v" is the borrow of
+    /// `(word ^ v) - 0x01...` into its high bit: two operations per test. A
+    /// borrow may also mark the byte above a match (a false alarm, sending the
+    /// word to the byte loop, which decides exactly), never miss a match.
     @inline(__always)
     private static func isPlain(_ word: UInt64, stopAtMarkup: Bool) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         if word & highs != 0 { return false }
-        // Any byte below 0x20 (the classic "has less than" test; exact with no high bits).
-        if (word &- ones &* 0x20) & ~word & highs != 0 { return false }
-        let spaces = zeroBytes(word ^ (ones &* 0x20))
+        // Any byte below 0x20.
+        if (word &- ones &* 0x20) & highs != 0 { return false }
+        let spaces = ((word ^ (ones &* 0x20)) &- ones) & highs
         if spaces & (spaces << 8) != 0 { return false }
-        if stopAtMarkup && (zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x26))) != 0 { return false }
+        if stopAtMarkup && (((word ^ (ones &* 0x3C)) &- ones) | ((word ^ (ones &* 0x26)) &- ones)) & highs != 0 {
+            return false
+        }
         return true
-    }
-
-    /// 0x80 in each byte of `word` that is zero, 0 elsewhere (exact, no carries).
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & lows) &+ lows) | word | lows)
     }
 
     /// A decoded character reference: "&nbsp;" and "&#10;" are whitespace too.

@@ -103,6 +103,7 @@ enum HTMLElement {
         Int(truncatingIfNeeded: ((name.key ^ UInt64(truncatingIfNeeded: name.length)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 
+    @inline(__always)
     static func info(of name: Name) -> Info {
         slots.withUnsafeBufferPointer { slots in
             var index = slot(of: name)

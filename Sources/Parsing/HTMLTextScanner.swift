@@ -224,7 +224,8 @@ struct HTMLTextScanner {
         while j < input.count, Self.isNameByte(input[j]) { j += 1 }
         let name = HTMLElement.Name(UnsafeBufferPointer(rebasing: input[nameStart..<j]))
         let info = HTMLElement.info(of: name)
-        skip(past: 0x3E, from: j)
+        // Nearly every end tag is "</name>": its '>' needs no memchr.
+        if byte(at: j) == 0x3E { i = j + 1 } else { skip(past: 0x3E, from: j) }
         if info.kind == .block { writer.space() }
         close(name, priority: info.endPriority)
     }
@@ -351,13 +352,20 @@ struct HTMLTextScanner {
     /// (Bit sets over 0...127, one bit per byte: names are read byte by byte.)
     @inline(__always)
     private static func isNameStart(_ c: UInt8) -> Bool {
-        inSet(c, low: 0x0400_4000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
+        isASCIILetter(c) || inSet(c, low: 0x0400_4000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
     }
 
     /// A name's other characters: those of isNameStart, digits and `-`.
     @inline(__always)
     private static func isNameByte(_ c: UInt8) -> Bool {
-        inSet(c, low: 0x07FF_6000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
+        isASCIILetter(c) || inSet(c, low: 0x07FF_6000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
+    }
+
+    /// Most name bytes are letters: one subtraction and one comparison
+    /// before the bit sets (the sets were a third of the time of a start tag).
+    @inline(__always)
+    private static func isASCIILetter(_ c: UInt8) -> Bool {
+        (c | 0x20) &- 0x61 < 26
     }
 
     @inline(__always)

@@ -33,7 +33,7 @@ enum JSONFeedReader {
             item.link = link
             item.summary = text(entry["summary"], html: false)
             item.content = text(entry["content_html"], html: true) ?? text(entry["content_text"], html: false)
-            if let html = entry["content_html"] as? String, html.utf8.contains(UInt8(ascii: "<")), item.content != nil { item.contentHTML = html }
+            if item.content != nil, let html = entry["content_html"] as? String, hasMarkup(html) { item.contentHTML = html }
             item.thumbnailURL = (entry["image"] as? String ?? entry["banner_image"] as? String).flatMap { resolveURL($0, against: base) }
             for key in ["date_published", "date_modified"] {
                 guard let raw = entry[key] as? String else { continue }
@@ -77,5 +77,14 @@ enum JSONFeedReader {
         let bytes = Array(string.utf8)[...]
         let plain = html ? PlainText.fromHTML(bytes) : PlainText.literal(bytes)
         return plain.isEmpty ? nil : plain
+    }
+
+    /// Whether the HTML holds a `<`: memchr on its bytes (a byte-by-byte
+    /// contains on the UTF-8 view cost more than the rest of the test).
+    private static func hasMarkup(_ html: String) -> Bool {
+        html.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, 0x3C, bytes.count) != nil
+        } ?? html.utf8.contains(UInt8(ascii: "<"))
     }
 }

@@ -82,6 +82,7 @@ struct SAXState {
         assembler.endElement(line: line, column: column)
     }
 
+    @inline(__always)
     mutating func characters(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
         guard let bytes, length > 0 else { return }
         assembler.characters(UnsafeBufferPointer(start: bytes, count: length))

@@ -2,30 +2,35 @@
 /// text callbacks (about two million per corpus round, most of them one
 /// character: "&lt;p&gt;" arrives in three).
 ///
-/// Array.append(contentsOf:) is generic over sequences and checks uniqueness
-/// and capacity in several steps: a third of the time of each callback. Here
-/// the bytes live in an array kept at full capacity (zeros past `count`), so an
-/// append is a capacity test and a copy, and a field's text is still read as an
-/// ArraySlice of it.
+/// The bytes live in one block of raw memory (TextBuffer.Block frees it), so an
+/// append is a capacity test and a copy: no uniqueness check and no call to
+/// memcpy for the one- or two-byte runs most callbacks bring. A field's text is
+/// read in place (`subscript(from:)`), valid until the next append.
+///
+/// A TextBuffer is not copied: FeedAssembler owns the only one (copies would
+/// share the block).
 struct TextBuffer {
-    private var storage: [UInt8] = []
+    private var block = Block(capacity: 4096)
     private(set) var count = 0
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        if count == storage.count { grow(toHold: count + 1) }
-        storage[count] = byte
+        if count == block.capacity { grow(toHold: count + 1) }
+        block.base[count] = byte
         count += 1
     }
 
     @inline(__always)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        let newCount = count + bytes.count
-        if newCount > storage.count { grow(toHold: newCount) }
-        let start = count
-        storage.withUnsafeMutableBufferPointer { buffer in
-            (buffer.baseAddress! + start).update(from: source, count: bytes.count)
+        guard let source = bytes.baseAddress else { return }
+        let length = bytes.count
+        let newCount = count + length
+        if newCount > block.capacity { grow(toHold: newCount) }
+        let target = block.base + count
+        if length <= 16 {
+            for k in 0..<length { target[k] = source[k] }
+        } else {
+            target.update(from: source, count: length)
         }
         count = newCount
     }
@@ -35,9 +40,9 @@ struct TextBuffer {
         for byte in bytes { append(byte) }
     }
 
-    /// The text from `start` to the end.
-    subscript(from start: Int) -> ArraySlice<UInt8> {
-        storage[start..<count]
+    /// The text from `start` to the end, valid until the buffer changes.
+    subscript(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: block.base + start, count: count - start)
     }
 
     /// Forgets the text from `start` on (the field that collected it has ended).
@@ -45,8 +50,23 @@ struct TextBuffer {
         count = min(count, start)
     }
 
+    @inline(never)
     private mutating func grow(toHold needed: Int) {
-        let capacity = Swift.max(needed, storage.count * 2, 4096)
-        storage.append(contentsOf: repeatElement(0, count: capacity - storage.count))
+        let bigger = Block(capacity: Swift.max(needed, block.capacity * 2))
+        bigger.base.update(from: block.base, count: count)
+        block = bigger
+    }
+
+    /// The memory, freed with the last TextBuffer that holds it.
+    final class Block {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        deinit { base.deallocate() }
     }
 }
