@@ -26,6 +26,10 @@ public struct DigestInput: Sendable {
     /// Contested names each item used, by item key, once each in order of first use
     /// (`MatchResult.contestedNames`: Stepanakert named `Xankəndi`, the Azerbaijani name).
     public var contestedNames: [String: [ContestedNameUse]]
+    /// feeds.conf's `kind =` of each entity by name (country, region, person ...): the
+    /// cross-language story rule does not rest on country- or region-level names alone.
+    /// An entity not named counts as specific.
+    public var entityKinds: [String: String]
     /// Kept items per topic and entity in the day, and over the `historyDays` before it;
     /// nil leaves "at a glance" out.
     public var todayCounts: LabelCounts?
@@ -40,7 +44,8 @@ public struct DigestInput: Sendable {
     public init(day: String, dayStart: Date, dayEnd: Date, timeZone: TimeZone, items: [MatchedItem],
                 earlierItems: [MatchedItem] = [], topicOrder: [String], topicWeights: [String: Double] = [:],
                 itemScores: [String: Double] = [:], outlets: [String: OutletInfo] = [:],
-                contestedNames: [String: [ContestedNameUse]] = [:], todayCounts: LabelCounts? = nil,
+                contestedNames: [String: [ContestedNameUse]] = [:], entityKinds: [String: String] = [:],
+                todayCounts: LabelCounts? = nil,
                 historyCounts: LabelCounts? = nil, historyDays: Int = 14, revisions: [ItemRevision] = [],
                 disappearances: [ItemDisappearance] = [], health: [FeedHealthNote]? = nil) {
         self.day = day
@@ -54,6 +59,7 @@ public struct DigestInput: Sendable {
         self.itemScores = itemScores
         self.outlets = outlets
         self.contestedNames = contestedNames
+        self.entityKinds = entityKinds
         self.todayCounts = todayCounts
         self.historyCounts = historyCounts
         self.historyDays = historyDays

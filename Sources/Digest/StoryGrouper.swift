@@ -1,5 +1,6 @@
 /// Groups items into stories: two items whose fingerprints are at least `threshold` similar
-/// belong together, and so (transitively) does everything linked to them.
+/// belong together, and so do pairs linked otherwise (`EntityStoryLinker`: the same event in
+/// another language), and (transitively) everything linked to them.
 ///
 /// Candidate pairs come from MinHash bands (pairs sharing any band of 2 slots), so the work
 /// grows with the number of similar pairs, not with the square of the items; each candidate
@@ -8,8 +9,8 @@ struct StoryGrouper {
     var threshold: Double
 
     /// Groups of indexes into `fingerprints`, each in ascending order, ordered by their first index.
-    /// An item without a fingerprint stands alone.
-    func groups(_ fingerprints: [StoryFingerprint?]) -> [[Int]] {
+    /// An item without a fingerprint stands alone unless `linked` names it.
+    func groups(_ fingerprints: [StoryFingerprint?], linked: [(Int, Int)] = []) -> [[Int]] {
         var parent = Array(0..<fingerprints.count)
         func find(_ index: Int) -> Int {
             var root = index
@@ -48,6 +49,11 @@ struct StoryGrouper {
                 }
                 start = end
             }
+        }
+
+        for (first, second) in linked {
+            let a = find(first), b = find(second)
+            if a != b { parent[max(a, b)] = min(a, b) }
         }
 
         var byRoot: [Int: [Int]] = [:]

@@ -96,6 +96,7 @@ public struct DigestRun {
             topicWeights: Self.topicWeights(configuration.topics),
             itemScores: Self.scores(items), outlets: Self.outlets(configuration.feeds),
             contestedNames: Self.contestedNames(items),
+            entityKinds: Dictionary(configuration.entities.map { ($0.name, $0.kind) }) { first, _ in first },
             todayCounts: today, historyCounts: history, historyDays: historyDays,
             revisions: try store.revisions(seenFrom: day.start, to: day.end),
             disappearances: try store.disappearances(noticedFrom: day.start, to: day.end),
