@@ -82,6 +82,22 @@ import Testing
         #expect(entry.contains("https://newsline.example/"))
     }
 
+    @Test func theWithdrawalInFiveLanguagesIsOneStoryOfFiveOutlets() throws {
+        let folder = try Self.copyOfSeeds()
+        let config = folder.url.appendingPathComponent("demo.conf").path
+        try FeedwatchBinary.run(["poll", "--config", config])
+        let path = try #require(try FeedwatchBinary.run(["digest", "--config", config]).stdout
+            .split(separator: "\n").first.map(String.init))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("**Story: 5 outlets**") })
+        // The story's item lines follow its header, each with the detail line under it.
+        let items = stride(from: header + 1, to: min(header + 11, lines.count), by: 2).map { lines[$0] }
+        for title in [0, 1, 3, 7, 8].map({ Self.kept[$0] }) {
+            #expect(items.contains { $0.contains("[\(title)]") }, "\(title) not in the story")
+        }
+        #expect(!items.contains { $0.contains("mina partlayışı") })
+    }
+
     @Test func eachSeedOutletShowsWhoItIsAndTheContestedNamesItUsed() throws {
         let folder = try Self.copyOfSeeds()
         let config = folder.url.appendingPathComponent("demo.conf").path
