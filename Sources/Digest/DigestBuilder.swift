@@ -100,6 +100,7 @@ public struct DigestBuilder: Sendable {
 
         return groups.compactMap { members -> Story? in
             let entries = members.filter { $0 < today.count }.map { entry(all[$0], input) }
+                .sorted(by: Self.reportedEarlier)
             guard !entries.isEmpty else { return nil }
             let before = members.filter { $0 >= today.count }.map { entry(all[$0], input) }
             let topics = Set(entries.flatMap(\.item.topics)).sorted {
@@ -120,6 +121,17 @@ public struct DigestBuilder: Sendable {
             contestedNames: input.contestedNames[DigestInput.key(of: item)] ?? [],
             isBackdated: date.map { $0 < input.dayStart.addingTimeInterval(-backdateGrace) } ?? false,
             isFutureDated: date.map { $0 > item.firstSeen.addingTimeInterval(futureTolerance) } ?? false)
+    }
+
+    /// Who reported first: the earliest first seen; when one poll saw several outlets at
+    /// once (a first poll, a feed back from an outage), the earlier publication date
+    /// decides, then the feed's name, so the order never depends on fetch timing.
+    static func reportedEarlier(_ a: StoryEntry, _ b: StoryEntry) -> Bool {
+        if a.item.firstSeen != b.item.firstSeen { return a.item.firstSeen < b.item.firstSeen }
+        let aDate = a.item.published ?? a.item.updated ?? a.item.firstSeen
+        let bDate = b.item.published ?? b.item.updated ?? b.item.firstSeen
+        if aDate != bDate { return aDate < bDate }
+        return a.item.feedName < b.item.feedName
     }
 
     /// Heaviest topic, then score, then number of outlets, then who reported first.

@@ -129,4 +129,21 @@ import FeedModel
         let otherFeed = Self.item("Four", feed: "c", hour: 12, topics: ["Peacekeepers"], entities: names)
         #expect(linker.links([a, otherFeed]).map { [$0.0, $0.1] } == [[0, 1]])
     }
+
+    /// One poll saw every outlet at once (the demo's first poll): the earliest publication
+    /// date says who reported first, whatever order the feeds were fetched in.
+    @Test func outletsSeenInOnePollAreOrderedByPublicationDate() throws {
+        let seen = Item.at(11, 59)
+        let dated: [(String, Int)] = [("seed-newsline", 18), ("seed-ru", 17), ("seed-az", 17), ("seed-hy", 18), ("seed-ka", 18)]
+        let items = zip(Self.withdrawal, dated).map { item, feedAndDay -> MatchedItem in
+            var copy = item
+            copy.firstSeen = seen
+            copy.published = Calendar(identifier: .gregorian).date(
+                from: DateComponents(timeZone: utc, year: 2024, month: 4, day: feedAndDay.1, hour: feedAndDay.0 == "seed-ru" ? 8 : 10))
+            return copy
+        }
+        let story = try story(containing: Self.withdrawal[0].title, in: build(items + Self.others))
+        #expect(story.first.item.feedName == "seed-ru")
+        #expect(story.entries.map(\.item.feedName) == ["seed-ru", "seed-az", "seed-hy", "seed-ka", "seed-newsline"])
+    }
 }
