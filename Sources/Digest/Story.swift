@@ -30,6 +30,18 @@ public struct Story: Sendable, Equatable {
         outletCount = Set((earlier + entries).map(\.item.feedName)).count
     }
 
-    /// The first report, earlier ones included.
-    public var first: StoryEntry { earlier.first ?? entries[0] }
+    /// Reports first seen this close together came in one poll: the order in which the
+    /// poll happened to fetch the feeds says nothing about who reported first.
+    static let onePoll: TimeInterval = 10 * 60
+
+    /// The first report, earlier ones included: the earliest first seen, and among reports
+    /// first seen in that same poll, the earliest publication date (then the feed's name).
+    public var first: StoryEntry {
+        let pool = earlier.isEmpty ? entries : earlier
+        guard let seen = pool.map(\.item.firstSeen).min() else { return entries[0] }
+        func date(_ entry: StoryEntry) -> Date { entry.item.published ?? entry.item.updated ?? entry.item.firstSeen }
+        return pool.filter { $0.item.firstSeen.timeIntervalSince(seen) < Self.onePoll }.min { a, b in
+            (date(a), a.item.feedName) < (date(b), b.item.feedName)
+        } ?? pool[0]
+    }
 }

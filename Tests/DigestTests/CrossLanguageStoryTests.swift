@@ -146,4 +146,27 @@ import FeedModel
         #expect(story.first.item.feedName == "seed-ru")
         #expect(story.entries.map(\.item.feedName) == ["seed-ru", "seed-az", "seed-hy", "seed-ka", "seed-newsline"])
     }
+
+    /// One poll saw every outlet within a minute (the demo's first poll): the earliest
+    /// publication date says who reported first, not the order the feeds were fetched in.
+    @Test func outletsSeenInOnePollAreFirstByPublicationDate() throws {
+        let dated: [(String, Int, Int)] = [("seed-newsline", 18, 10), ("seed-ru", 17, 8), ("seed-az", 17, 9),
+                                           ("seed-hy", 18, 10), ("seed-ka", 18, 10)]
+        let items = zip(Self.withdrawal, dated).enumerated().map { index, pair -> MatchedItem in
+            var copy = pair.0
+            copy.firstSeen = Item.at(11, 59).addingTimeInterval(Double(index) * 5)
+            copy.published = Calendar(identifier: .gregorian).date(
+                from: DateComponents(timeZone: utc, year: 2024, month: 4, day: pair.1.1, hour: pair.1.2))
+            return copy
+        }
+        let together = try story(containing: Self.withdrawal[0].title, in: build(items + Self.others))
+        #expect(together.entries.first?.item.feedName == "seed-newsline")
+        #expect(together.first.item.feedName == "seed-ru")
+
+        // An hour apart is two polls: the first seen is first, whatever its date.
+        var later = items
+        for index in 1..<later.count { later[index].firstSeen = Item.at(13, 0) }
+        let apart = try story(containing: Self.withdrawal[0].title, in: build(later + Self.others))
+        #expect(apart.first.item.feedName == "seed-newsline")
+    }
 }
