@@ -1,4 +1,5 @@
 import Foundation
+import FeedModel
 import Monitor
 
 /// The JSON shape of `feedwatch retest --json` (README, "feedwatch retest"); scripts rely

@@ -1,18 +1,21 @@
 /// A JSON value whose objects keep their keys in the order given: Foundation's
-/// JSONEncoder does not promise an order, and `parse --json` promises one.
-indirect enum JSONValue {
+/// JSONEncoder does not promise an order, and `parse --json`, `feeds --json`,
+/// `retest --json` and the JSON digest promise one.
+public indirect enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Int)
+    /// Written with at most two decimals, locale-free.
+    case decimal(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
-    static func optional(_ number: Int?) -> JSONValue { number.map(JSONValue.number) ?? .null }
+    public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    public static func optional(_ number: Int?) -> JSONValue { number.map(JSONValue.number) ?? .null }
 
     /// Pretty-printed with two-space indents.
-    func rendered() -> String {
+    public func rendered() -> String {
         var out = ""
         write(to: &out, indent: "")
         return out
@@ -23,6 +26,11 @@ indirect enum JSONValue {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let value): out += String(value)
+        case .decimal(let value):
+            let hundredths = Int((value * 100).rounded())
+            let fraction = abs(hundredths % 100)
+            out += (hundredths < 0 && hundredths > -100 ? "-" : "") + "\(hundredths / 100)."
+                + (fraction < 10 ? "0" : "") + "\(fraction)"
         case .string(let value): Self.quote(value, into: &out)
         case .array(let values):
             guard !values.isEmpty else { out += "[]"; return }
