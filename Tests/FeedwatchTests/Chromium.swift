@@ -17,36 +17,18 @@ enum Chromium {
     static func run(_ arguments: [String], page: URL, timeout: TimeInterval = 90) throws -> String {
         guard let path else { throw Failure(description: "no chromium binary") }
         let folder = try TemporaryFolder()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
-                             "--disable-dev-shm-usage", "--user-data-dir=" + folder.url.appendingPathComponent("profile").path]
-            + arguments + [page.absoluteString]
-        let outURL = folder.url.appendingPathComponent("stdout"), errURL = folder.url.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        if process.isRunning {
-            process.terminate()
-            Thread.sleep(forTimeInterval: 1)
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+        let result = try ChildProcess.run(
+            URL(fileURLWithPath: path),
+            ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-dev-shm-usage",
+             "--user-data-dir=" + folder.url.appendingPathComponent("profile").path] + arguments + [page.absoluteString],
+            timeout: timeout)
+        if result.timedOut {
             throw Failure(description: "chromium did not finish within \(Int(timeout)) s")
         }
-        let stdout = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            let stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-            throw Failure(description: "chromium exited with \(process.terminationStatus): \(stderr.suffix(2_000))")
+        guard result.status == 0 else {
+            throw Failure(description: "chromium exited with \(result.status): \(result.stderr.suffix(2_000))")
         }
-        return stdout
+        return result.stdout
     }
 
     /// Width and height from a PNG's IHDR chunk, or nil when `data` is not a PNG.

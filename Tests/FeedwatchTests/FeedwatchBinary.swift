@@ -3,13 +3,7 @@ import TestSupport
 
 /// Runs the built `feedwatch` executable, as cron or a person would.
 struct FeedwatchBinary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        /// True when the process ended by a signal (a crash), not by exit().
-        var crashed: Bool
-    }
+    typealias Result = ChildProcess.Result
 
     /// The binary sits beside the test bundle in the build folder.
     static var url: URL {
@@ -31,28 +25,8 @@ struct FeedwatchBinary {
 
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "FEEDWATCH_CONFIG")
-        process.environment = environment
-        // Output goes to files, not pipes, so a large output can never block the child.
-        let folder = try TemporaryFolder()
-        let outURL = folder.url.appendingPathComponent("stdout"), errURL = folder.url.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self),
-                      crashed: process.terminationReason == .uncaughtSignal)
+        return try ChildProcess.run(url, arguments, in: directory, environment: environment)
     }
 }
