@@ -179,9 +179,9 @@ public struct DigestBuilder: Sendable {
     }
 
     /// One change per item: its first version of the day against its last.
-    func changes(_ revisions: [ItemRevision]) -> [ItemChange] {
+    func changes(_ revisions: [ItemRevision]) -> [ItemRevision] {
         var order: [String] = []
-        var byItem: [String: ItemChange] = [:]
+        var byItem: [String: ItemRevision] = [:]
         for revision in revisions.sorted(by: { ($0.seenAt, $0.feedName, $0.itemID) < ($1.seenAt, $1.feedName, $1.itemID) }) {
             let key = DigestInput.key(feed: revision.feedName, item: revision.itemID)
             if var change = byItem[key] {
@@ -191,10 +191,7 @@ public struct DigestBuilder: Sendable {
                 byItem[key] = change
             } else {
                 order.append(key)
-                byItem[key] = ItemChange(feedName: revision.feedName, itemID: revision.itemID, link: revision.link,
-                                         firstSeen: revision.firstSeen, seenAt: revision.seenAt,
-                                         oldTitle: revision.oldTitle, newTitle: revision.newTitle,
-                                         oldText: revision.oldText, newText: revision.newText)
+                byItem[key] = revision
             }
         }
         // An edit undone the same day is no change.

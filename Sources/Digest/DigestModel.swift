@@ -15,7 +15,7 @@ public struct DigestModel: Sendable, Equatable {
     /// nil when the input had no counts.
     public var glance: [GlanceRow]?
     public var sections: [DigestSection]
-    public var changes: [ItemChange]
+    public var changes: [ItemRevision]
     public var disappearances: [ItemDisappearance]
     /// nil for a past day.
     public var health: [FeedHealthNote]?
