@@ -44,8 +44,7 @@ public struct FeedInspector {
     public func match(_ source: String, configuration: Configuration,
                       explaining: Bool = false) throws(MonitorError) -> (ParsedFeed, [MatchResult]) {
         let feed = try parse(source)
-        let matcher = Matcher(entities: configuration.entities, topics: configuration.topics, keep: configuration.keep,
-                              maxSuffixLength: configuration.settings.maxSuffixLength)
+        let matcher = Matcher(configuration: configuration)
         return (feed, feed.items.map { item in
             let input = item.matchInput(declaredLanguage: feed.language)
             return explaining ? matcher.explain(input) : matcher.match(input)

@@ -52,8 +52,7 @@ public struct PollRun: Sendable {
         defer { withExtendedLifetime(lock) {} }
 
         let store = try openStore(settings.databasePath)
-        let matcher = Matcher(entities: configuration.entities, topics: configuration.topics, keep: configuration.keep,
-                              maxSuffixLength: settings.maxSuffixLength)
+        let matcher = Matcher(configuration: configuration)
         let policy = SchedulePolicy(settings: settings)
         let scheduler = Scheduler(policy: policy, random: random)
         let startedAt = now()

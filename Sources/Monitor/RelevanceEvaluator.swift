@@ -14,8 +14,7 @@ public struct RelevanceEvaluator {
     }
 
     public func evaluate(_ samples: [EvalSample]) -> EvalReport {
-        let matcher = Matcher(entities: configuration.entities, topics: configuration.topics,
-                              keep: configuration.keep, maxSuffixLength: configuration.settings.maxSuffixLength)
+        let matcher = Matcher(configuration: configuration)
         var overall = EvalCounts()
         var languages: [String] = []
         var perLanguage: [String: EvalCounts] = [:]

@@ -36,8 +36,7 @@ public struct RetestRun {
             throw .storage("retest: no store at \(path) (feedwatch poll creates it)")
         }
         // Built as PollRun builds it: same gazetteer, topics, [keep] and stem setting.
-        let matcher = Matcher(entities: configuration.entities, topics: configuration.topics, keep: configuration.keep,
-                              maxSuffixLength: settings.maxSuffixLength)
+        let matcher = Matcher(configuration: configuration)
         let feeds = Dictionary(configuration.feeds.map { ($0.name, $0) }) { first, _ in first }
 
         var report = RetestReport(since: now.addingTimeInterval(-TimeInterval(window.seconds)))
