@@ -38,7 +38,9 @@ struct CollapsingWriter {
     }
 
     /// Appends `bytes[start...]`, or up to the first `<` or `&` when
-    /// `stopAtMarkup`; returns where it stopped.
+    /// `stopAtMarkup`; returns where it stopped. (Inlined: a call per text run
+    /// of the scanner cost more than the run's words.)
+    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopAtMarkup: Bool) -> Int {
         let end = bytes.count
         // Every byte below writes at most one: checked once for the whole run.
@@ -49,64 +51,88 @@ struct CollapsingWriter {
         var i = start
         defer { count = o }
         while i < end {
-            // Eight bytes at a time while they are plain ASCII words with single
-            // spaces between them: most of the text of most feeds.
+            // Eight bytes at a time: the word is stored whole, and the bytes before
+            // the first one that needs a decision are kept. (The store fits: the
+            // output never runs ahead of the input, checked above for all of it.)
             while i + 8 <= end {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                guard Self.isPlain(word, stopAtMarkup: stopAtMarkup) else { break }
-                if UInt64(littleEndian: word) & 0xFF == 0x20 && (o == 0 || out[o - 1] == 32) { break }
-                UnsafeMutableRawPointer(out + o).storeBytes(of: word, as: UInt64.self)
-                o += 8
-                i += 8
-            }
-            // Then byte by byte up to eight bytes, before trying words again.
-            let stop = min(end, i + 8)
-            while i < stop {
-                let c = bytes[i]
-                if c > 0x20 && c < 0xC2 && (!stopAtMarkup || (c != 0x3C && c != 0x26)) {
-                    out[o] = c
-                    o += 1
-                    i += 1
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                var marks = Self.decisions(word, stopAtMarkup: stopAtMarkup)
+                // A space first in the word after a space (or at the start) is dropped.
+                if word & 0xFF == 0x20 && (o == 0 || out[o - 1] == 32) { marks |= 0x80 }
+                UnsafeMutableRawPointer(out + o).storeBytes(of: word.littleEndian, as: UInt64.self)
+                if marks == 0 {
+                    o += 8
+                    i += 8
                     continue
                 }
-                if stopAtMarkup && (c == 0x3C || c == 0x26) { return i }
-                let width = Self.spaceWidth(bytes, at: i)
-                if width > 0 {
-                    if o > 0 && out[o - 1] != 32 {
-                        out[o] = 32
-                        o += 1
-                    }
-                    i += width
-                } else {
-                    out[o] = c
+                let plain = marks.trailingZeroBitCount >> 3
+                o += plain
+                i += plain
+                break
+            }
+            guard i < end else { break }
+            // One character by the byte rules, then words again.
+            let c = bytes[i]
+            if c > 0x20 && c < 0xC2 && (!stopAtMarkup || (c != 0x3C && c != 0x26)) {
+                out[o] = c
+                o += 1
+                i += 1
+                continue
+            }
+            if stopAtMarkup && (c == 0x3C || c == 0x26) { return i }
+            var width = Self.spaceWidth(bytes, at: i)
+            if width > 0 {
+                if o > 0 && out[o - 1] != 32 {
+                    out[o] = 32
                     o += 1
-                    i += 1
                 }
+                // The whole run of whitespace at once (indentation between tags).
+                repeat {
+                    i += width
+                    width = i < end ? Self.spaceWidth(bytes, at: i) : 0
+                } while width > 0
+            } else {
+                out[o] = c
+                o += 1
+                i += 1
             }
         }
         return i
     }
 
-    /// No byte of `word` needs a decision: all ASCII above 0x20 or a space
-    /// (never two in a row), and no `<` or `&` when markup stops the run.
+    /// A mark (the high bit) on every byte of `word` that needs a decision:
+    /// below 0x20, the second of two spaces, `<` or `&` when markup stops the
+    /// run, and the first bytes of the non-ASCII spaces (0xC2, 0xE2, 0xE3). A
+    /// mark may also fall on a byte that needs none (the byte rules then keep
+    /// it), but never misses one: the bytes before the lowest mark are plain.
     ///
-    /// Once no byte has its high bit set, "a byte equal to v" is the borrow of
-    /// `(word ^ v) - 0x01...` into its high bit: two operations per test. A
-    /// borrow may also mark the byte above a match (a false alarm, sending the
-    /// word to the byte loop, which decides exactly), never miss a match.
+    /// "A byte equal to v" is the borrow of `(word ^ v) - 0x01...` into its high
+    /// bit; a byte of 0x80 or above would raise that bit too, so words holding
+    /// non-ASCII bytes also clear the marks of bytes whose own high bit is set.
     @inline(__always)
-    private static func isPlain(_ word: UInt64, stopAtMarkup: Bool) -> Bool {
+    private static func decisions(_ word: UInt64, stopAtMarkup: Bool) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        if word & highs != 0 { return false }
-        // Any byte below 0x20.
-        if (word &- ones &* 0x20) & highs != 0 { return false }
-        let spaces = ((word ^ (ones &* 0x20)) &- ones) & highs
-        if spaces & (spaces << 8) != 0 { return false }
-        if stopAtMarkup && (((word ^ (ones &* 0x3C)) &- ones) | ((word ^ (ones &* 0x26)) &- ones)) & highs != 0 {
-            return false
+        if word & highs == 0 {
+            var marks = word &- ones &* 0x20
+            let spaces = ((word ^ (ones &* 0x20)) &- ones) & highs
+            marks |= spaces & (spaces << 8)
+            if stopAtMarkup { marks |= ((word ^ (ones &* 0x3C)) &- ones) | ((word ^ (ones &* 0x26)) &- ones) }
+            return marks & highs
         }
-        return true
+        let low = ~word & highs
+        var marks = (word &- ones &* 0x20) & low
+        let spaces = ((word ^ (ones &* 0x20)) &- ones) & low
+        marks |= spaces & (spaces << 8)
+        if stopAtMarkup {
+            marks |= ((word ^ (ones &* 0x3C)) &- ones) & low
+            marks |= ((word ^ (ones &* 0x26)) &- ones) & low
+        }
+        // 0xC2 and 0xE2 are one test: 0xC2 | 0x20 is 0xE2; their own high bit is set.
+        let leads = word | (ones &* 0x20)
+        marks |= ((leads ^ (ones &* 0xE2)) &- ones) & ~(leads ^ (ones &* 0xE2)) & highs
+        marks |= ((word ^ (ones &* 0xE3)) &- ones) & ~(word ^ (ones &* 0xE3)) & highs
+        return marks
     }
 
     /// A decoded character reference: "&nbsp;" and "&#10;" are whitespace too.

@@ -42,6 +42,23 @@ enum HTMLElement {
             self.length = bytes.count
         }
 
+        /// The scanner's case when eight bytes can be loaded from `start`: the
+        /// name `bytes[start..<end]` (name bytes only, so ASCII) lowercased in
+        /// one word. A byte b is upper case when b + 0x3F carries into the high
+        /// bit and b + 0x25 does not; no byte carries into the next (b < 0x80).
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+            guard start + 8 <= bytes.count else {
+                self.init(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                return
+            }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            var word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
+            if end - start < 8 { word &= (1 << UInt64(8 * (end - start))) &- 1 }
+            let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80)
+            self.init(key: word | (upper >> 2), length: end - start)
+        }
+
         init(key: UInt64, length: Int) {
             self.key = key
             self.length = length

@@ -199,7 +199,7 @@ struct HTMLTextScanner {
         let selfClosing = byte(at: j) == 0x2F
         i = min(input.count, j + (selfClosing ? 2 : 1))
 
-        let name = HTMLElement.Name(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd]))
+        let name = HTMLElement.Name(input, from: nameStart, to: nameEnd)
         let info = HTMLElement.info(of: name)
         if info.kind == .block { writer.space() }
         // html, head and body are implied around any fragment: libxml2 never opens them twice.
@@ -222,7 +222,7 @@ struct HTMLTextScanner {
         let nameStart = i + 2
         var j = nameStart
         while j < input.count, Self.isNameByte(input[j]) { j += 1 }
-        let name = HTMLElement.Name(UnsafeBufferPointer(rebasing: input[nameStart..<j]))
+        let name = HTMLElement.Name(input, from: nameStart, to: j)
         let info = HTMLElement.info(of: name)
         // Nearly every end tag is "</name>": its '>' needs no memchr.
         if byte(at: j) == 0x3E { i = j + 1 } else { skip(past: 0x3E, from: j) }
