@@ -111,6 +111,10 @@ struct HTMLTextScanner {
         let limit = min(input.count, i + 1 + HTMLEntities.longestName)
         while j < limit, Self.isASCIIAlphanumeric(input[j]) { j += 1 }
         guard j > i + 1, byte(at: j) == 0x3B else { return nil }
+        if j - i <= HTMLEntities.packedLength {
+            let name = UnsafeBufferPointer(rebasing: input[(i + 1)...j])
+            return HTMLEntities.packed[HTMLEntities.packed(name)].map { ($0, j + 1) }
+        }
         let name = String(decoding: UnsafeBufferPointer(rebasing: input[(i + 1)...j]), as: UTF8.self)
         guard let value = HTMLEntities.table[name] else { return nil }
         return (value, j + 1)
