@@ -172,6 +172,7 @@ struct HTMLTextScanner {
         }
     }
 
+    @inline(__always)
     private mutating func startTag() {
         let nameStart = i + 1
         var j = nameStart
@@ -222,6 +223,7 @@ struct HTMLTextScanner {
         }
     }
 
+    @inline(__always)
     private mutating func endTag() {
         let nameStart = i + 2
         var j = nameStart
@@ -241,6 +243,7 @@ struct HTMLTextScanner {
     private static var body: HTMLElement.Name { HTMLElement.Name(key: 0x7964_6F62, length: 4) }
     private static var html: HTMLElement.Name { HTMLElement.Name(key: 0x6C6D_7468, length: 4) }
 
+    @inline(__always)
     private mutating func close(_ name: HTMLElement.Name, priority: Int) {
         if name == Self.body || name == Self.html {
             open.removeAll(keepingCapacity: true)
