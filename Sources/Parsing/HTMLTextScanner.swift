@@ -31,7 +31,7 @@ struct HTMLTextScanner {
     private var writer: CollapsingWriter
     /// Open elements, innermost last, as libxml2 would have them: it decides
     /// where a dropped element ends when its end tag is missing or misplaced.
-    private var open: [(name: HTMLElement.Name, info: HTMLElement.Info)] = []
+    private var open = OpenElements()
     /// How many of `open` are dropped (script, style, noscript, template).
     private var droppedDepth = 0
 
@@ -47,6 +47,7 @@ struct HTMLTextScanner {
         let capacity = html.count + html.count / 4 + 8
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var scanner = HTMLTextScanner(html, writer: CollapsingWriter(into: buffer))
+            defer { scanner.open.deallocate() }
             scanner.run()
             return scanner.writer.string()
         }
@@ -209,7 +210,7 @@ struct HTMLTextScanner {
         if info.kind == .block { writer.space() }
         // html, head and body are implied around any fragment: libxml2 never opens them twice.
         guard !selfClosing, !info.isVoid, info.endPriority < 200 else { return }
-        open.append((name, info))
+        open.append(OpenElements.Element(name: name, info: info))
         switch info.kind {
         case .inline, .block:
             break
@@ -246,14 +247,14 @@ struct HTMLTextScanner {
     @inline(__always)
     private mutating func close(_ name: HTMLElement.Name, priority: Int) {
         if name == Self.body || name == Self.html {
-            open.removeAll(keepingCapacity: true)
+            open.removeAll(from: 0)
             droppedDepth = 0
             return
         }
         // Most end tags close the innermost element: nothing to search, no subrange to remove.
         if let last = open.last, last.name == name {
             if last.info.kind == .dropped || last.info.kind == .droppedRawText { droppedDepth -= 1 }
-            open.removeLast()
+            open.removeAll(from: open.count - 1)
             return
         }
         var match = open.count - 1
@@ -262,10 +263,10 @@ struct HTMLTextScanner {
             match -= 1
         }
         guard match >= 0 else { return }
-        for element in open[match...] where element.info.kind == .dropped || element.info.kind == .droppedRawText {
+        for index in match..<open.count where open[index].info.kind == .dropped || open[index].info.kind == .droppedRawText {
             droppedDepth -= 1
         }
-        open.removeSubrange(match...)
+        open.removeAll(from: match)
     }
 
     /// `<!-- ... -->`; also the abrupt `<!-->` and `<!--->`, and `--!>`. Unterminated,
