@@ -15,9 +15,17 @@
 /// region's scripts; Unicode properties only for scalars outside that table.
 public struct TextNormalizer: Sendable {
     private let table: FoldTable
+    /// Whether plain ASCII goes eight bytes at a time (`ASCIIChunk`); off only
+    /// in tests, to compare with the scalar-by-scalar path.
+    private let chunked: Bool
 
     public init() {
+        self.init(chunked: true)
+    }
+
+    init(chunked: Bool) {
         table = FoldTable.shared
+        self.chunked = chunked
     }
 
     /// Normalises a spelling or term: like text, without surrounding spaces.
@@ -54,9 +62,9 @@ public struct TextNormalizer: Sendable {
                       packed: UnsafeBufferPointer<UInt64>) {
         typealias Flag = FoldTable.Flag
         let n = src.count
-        // Invariant: room for every input byte still to come plus 4, which is
-        // all that the copying paths need (they never grow the text); the
-        // paths that may grow it reserve more.
+        // Invariant: room for every input byte still to come plus 8, which is
+        // all that the copying paths need (they never grow the text, and store
+        // at most 8 bytes at once); the paths that may grow it reserve more.
         out.reserve(n + 8)
         out.reserveStarts(n + 1)
         var buffer = out.bytes
@@ -81,6 +89,34 @@ public struct TextNormalizer: Sendable {
         while i < n {
             let b = src[i]
             if b < 0x80 {
+                // Plain ASCII eight bytes at a time (not right after a hyphen
+                // that a letter would turn into a space: the one-byte path
+                // below decides that).
+                if chunked && pendingHyphen < 0 {
+                    let chunk = ASCIIChunk(TextNormalizer.load(src, at: i), afterSpace: o > 0 && buffer[o - 1] == 0x20)
+                    let usable = chunk.usable
+                    if usable > 0 {
+                        if !copyOpen {
+                            out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
+                                                            originalEnd: -1, isCopy: true))
+                            copyOpen = true
+                        }
+                        // All eight bytes are stored, the usable ones are kept: the
+                        // capacity invariant leaves room for 8 more than the input.
+                        UnsafeMutableRawPointer(buffer + o).storeBytes(of: chunk.lowercased.littleEndian, as: UInt64.self)
+                        var marks = chunk.starts(afterWord: outputWasWord)
+                        while marks != 0 {
+                            starts[startCount] = Int32(truncatingIfNeeded: o + marks.trailingZeroBitCount >> 3)
+                            startCount += 1
+                            marks &= marks &- 1
+                        }
+                        lastWasWord = chunk.endsInWord
+                        outputWasWord = lastWasWord
+                        o += usable
+                        i += usable
+                        continue
+                    }
+                }
                 let entry = packed[Int(b)]
                 if entry & Flag.word != 0 {
                     if !lastWasWord {
@@ -123,26 +159,6 @@ public struct TextNormalizer: Sendable {
                 buffer[o] = UInt8(truncatingIfNeeded: entry)
                 o += 1
                 i += 1
-                if lastWasWord {
-                    // Inside an ASCII word: lowercase letters and digits fold to
-                    // themselves and change nothing else; copy them in one go,
-                    // eight at a time, then the rest one by one.
-                    while i + 8 <= n {
-                        let chunk = UInt64(littleEndian: UnsafeRawPointer(src.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                        let copied = TextNormalizer.lowercaseOrDigitPrefix(chunk)
-                        UnsafeMutableRawPointer(buffer + o).storeBytes(of: chunk.littleEndian, as: UInt64.self)
-                        i += copied
-                        o += copied
-                        if copied < 8 { break }
-                    }
-                    while i < n {
-                        let c = src[i]
-                        guard c &- 0x61 < 26 || c &- 0x30 < 10 else { break }
-                        buffer[o] = c
-                        o += 1
-                        i += 1
-                    }
-                }
                 continue
             }
 
@@ -221,9 +237,9 @@ public struct TextNormalizer: Sendable {
             }
             pendingHyphen = (entry & Flag.hyphen != 0 && lastWasWord) ? o : -1
             lastWasWord = word
-            if o + m + 4 + (n - end) > capacity {
+            if o + m + 8 + (n - end) > capacity {
                 out.count = o
-                out.growBytes(to: max(capacity * 2, o + m + 4 + (n - end)))
+                out.growBytes(to: max(capacity * 2, o + m + 8 + (n - end)))
                 buffer = out.bytes
                 capacity = out.capacity
             }
@@ -274,18 +290,15 @@ public struct TextNormalizer: Sendable {
         out.startCount = startCount
     }
 
-    /// How many of the eight bytes of `chunk` (little-endian: the first byte
-    /// lowest), from the first, are ASCII lowercase letters or digits. Each
-    /// byte's range test is an addition that sets its top bit; with the top
-    /// bits masked off first, no carry crosses into the next byte.
+    /// Eight bytes of `src` from `i` as one little-endian word; past the end
+    /// zeros (a zero byte ends `ASCIIChunk.usable`).
     @inline(__always)
-    static func lowercaseOrDigitPrefix(_ chunk: UInt64) -> Int {
-        let tops: UInt64 = 0x8080_8080_8080_8080
-        let low = chunk & ~tops
-        let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F, pastZ = low &+ 0x0505_0505_0505_0505
-        let atLeast0 = low &+ 0x5050_5050_5050_5050, past9 = low &+ 0x4646_4646_4646_4646
-        let good = ((atLeastA & ~pastZ) | (atLeast0 & ~past9)) & ~chunk & tops
-        return (~good & tops).trailingZeroBitCount / 8
+    static func load(_ src: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        let base = src.baseAddress! + i
+        if i + 8 <= src.count { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
+        var chunk: UInt64 = 0
+        for k in 0 ..< src.count - i { chunk |= UInt64(base[k]) << UInt64(8 * k) }
+        return chunk
     }
 
     /// Scalars outside the table (CJK, emoji, rare scripts): lowercase only.
