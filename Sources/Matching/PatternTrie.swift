@@ -31,22 +31,22 @@ struct PatternTrie: Sendable {
     /// Dense rows, 256 targets each (-1: no child).
     private let dense: [Int32]
     let patternLengths: [Int]
-    /// The start filter, which lets the scan skip most starts without touching
-    /// the trie (most text words begin no pattern, or only share a few bytes
-    /// with one: "for" with "for georgia", "new" with "new azerbaijan party").
-    /// First, per pair of first bytes, 4 bits (`Lengths`): which lengths of
-    /// patterns begin with that pair; a direct table read, no hash, 32 KB of
-    /// which text touches few lines. Then, unless a pattern of one or two bytes
-    /// may match there, a Bloom-like filter over the first 3, 4 or 8 bytes of
-    /// the patterns of 3, of 4 to 7, and of 8 or more bytes.
-    private let pairLengths: [UInt64]
-    private let prefixes: [UInt64]
-    private static let prefixBits = 17
-
-    /// Bits of a `pairLengths` entry.
-    private enum Lengths {
-        static let upToTwo: UInt64 = 1, three: UInt64 = 2, fourToSeven: UInt64 = 4, eightOrMore: UInt64 = 8
-    }
+    /// Bloom-like filters of how patterns begin, 16 KB each, that stay in the
+    /// cache and let the scan skip most starts without touching the trie: the
+    /// first four bytes of the patterns of four bytes or more (two letters of
+    /// Cyrillic or Armenian, where three bytes would be one and a half), and the
+    /// first three bytes of the shorter ones (every continuation of those of one
+    /// or two bytes).
+    private let firstFours: [UInt64]
+    private let shortTriples: [UInt64]
+    /// A second look for the few starts that pass `firstFours`, so that text
+    /// which only begins like a long pattern ("for the" and "for georgia",
+    /// "new york" and "new azerbaijan party") skips the walk: the first four
+    /// bytes of the patterns of four to seven bytes, and the first eight of
+    /// the longer ones.
+    private let midFours: [UInt64]
+    private let firstEights: [UInt64]
+    private static let filterBits = 17
 
     init(patterns: [[UInt8]]) {
         // The trie with growable edges while building.
@@ -91,55 +91,51 @@ struct PatternTrie: Sendable {
         self.edgeTargets = edgeTargets
         self.dense = dense
         self.patternLengths = patterns.map(\.count)
-        var pairLengths = [UInt64](repeating: 0, count: 65536 * 4 / 64)
-        var prefixes = [UInt64](repeating: 0, count: 1 << (PatternTrie.prefixBits - 6))
-        func markPair(_ pair: Int, _ lengths: UInt64) {
-            pairLengths[pair >> 4] |= lengths << UInt64(4 * (pair & 15))
+        var firstFours = [UInt64](repeating: 0, count: 1 << (PatternTrie.filterBits - 6))
+        var shortTriples = firstFours
+        var midFours = firstFours
+        var firstEights = firstFours
+        func mark(_ filter: inout [UInt64], _ key: UInt32) {
+            let bit = PatternTrie.bit(key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         for pattern in patterns where !pattern.isEmpty {
-            guard pattern.count > 1 else {
-                for second in 0 ..< 256 { markPair(Int(pattern[0]) | second << 8, Lengths.upToTwo) }
-                continue
-            }
-            let lengths = pattern.count == 2 ? Lengths.upToTwo : pattern.count == 3 ? Lengths.three
-                : pattern.count < 8 ? Lengths.fourToSeven : Lengths.eightOrMore
-            markPair(Int(pattern[0]) | Int(pattern[1]) << 8, lengths)
-            if pattern.count > 2 {
-                let word = pattern.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
-                let bit = PatternTrie.prefixBit(word, lengths)
-                prefixes[bit >> 6] |= 1 << UInt64(bit & 63)
+            let key = pattern.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            switch pattern.count {
+            case 1: for rest in 0 ..< UInt32(1 << 16) { mark(&shortTriples, key << 16 | rest) }
+            case 2: for rest in 0 ..< UInt32(1 << 8) { mark(&shortTriples, key << 8 | rest) }
+            case 3: mark(&shortTriples, key)
+            default:
+                mark(&firstFours, key)
+                if pattern.count < 8 {
+                    mark(&midFours, key)
+                } else {
+                    let next = pattern[4 ..< 8].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                    mark(&firstEights, PatternTrie.eightKey(key, next))
+                }
             }
         }
-        self.pairLengths = pairLengths
-        self.prefixes = prefixes
+        self.firstFours = firstFours
+        self.shortTriples = shortTriples
+        self.midFours = midFours
+        self.firstEights = firstEights
     }
 
-    /// The filter bit of the first 3, 4 or 8 bytes of `word` (little-endian:
-    /// the first byte lowest), as `lengths` (one bit of `Lengths`) says.
     @inline(__always)
-    private static func prefixBit(_ word: UInt64, _ lengths: UInt64) -> Int {
-        let key: UInt64
-        switch lengths {
-        case Lengths.three: key = word & 0xFF_FFFF | 3 << 60
-        case Lengths.fourToSeven: key = word & 0xFFFF_FFFF | 4 << 60
-        default: key = word
-        }
-        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - prefixBits))
+    private static func bit(_ key: UInt32) -> Int {
+        Int((key &* 0x9E37_79B1) >> UInt32(32 - filterBits))
     }
 
-    /// Whether a pattern of one of the `fitting` lengths (bits of `Lengths`)
-    /// may start at a text whose next eight bytes are `word`.
+    /// One 32-bit key for eight bytes, from the keys of their two halves.
     @inline(__always)
-    private static func mayStart(_ word: UInt64, upTo fitting: UInt64, pairLengths: UnsafeBufferPointer<UInt64>,
-                                 prefixes: UnsafeBufferPointer<UInt64>) -> Bool {
-        let pair = Int(truncatingIfNeeded: word & 0xFFFF)
-        let lengths = (pairLengths[pair >> 4] >> UInt64(4 * (pair & 15))) & fitting
-        if lengths == 0 { return false }
-        if lengths & Lengths.upToTwo != 0 { return true }
-        @inline(__always) func isSet(_ bit: Int) -> Bool { prefixes[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
-        return (lengths & Lengths.three != 0 && isSet(prefixBit(word, Lengths.three)))
-            || (lengths & Lengths.fourToSeven != 0 && isSet(prefixBit(word, Lengths.fourToSeven)))
-            || (lengths & Lengths.eightOrMore != 0 && isSet(prefixBit(word, Lengths.eightOrMore)))
+    private static func eightKey(_ first: UInt32, _ next: UInt32) -> UInt32 {
+        first ^ (next &* 0x85EB_CA6B) ^ (next >> 15)
+    }
+
+    @inline(__always)
+    private static func isSet(_ filter: UnsafeBufferPointer<UInt64>, _ key: UInt32) -> Bool {
+        let bit = bit(key)
+        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Every occurrence of every pattern in a normalised text that starts at
@@ -168,25 +164,32 @@ struct PatternTrie: Sendable {
         -> [(pattern: Int, end: Int)] {
         var found: [(pattern: Int, end: Int)] = []
         let n = bytes.count
-        pairLengths.withUnsafeBufferPointer { pairLengths in
-        prefixes.withUnsafeBufferPointer { prefixes in
+        firstFours.withUnsafeBufferPointer { firstFours in
+        shortTriples.withUnsafeBufferPointer { shortTriples in
             states.withUnsafeBufferPointer { states in
                 edgeBytes.withUnsafeBufferPointer { edgeBytes in
                     edgeTargets.withUnsafeBufferPointer { edgeTargets in
                         dense.withUnsafeBufferPointer { dense in
+                        midFours.withUnsafeBufferPointer { midFours in
+                        firstEights.withUnsafeBufferPointer { firstEights in
                             for start in starts {
                                 var j = Int(start)
-                                if j + 8 <= n {
-                                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt64.self))
-                                    if !PatternTrie.mayStart(word, upTo: 15, pairLengths: pairLengths, prefixes: prefixes) { continue }
-                                } else if j + 2 <= n {
-                                    // Near the end: the bytes that are left, zeros after
-                                    // them, and only the lengths that still fit.
-                                    var word: UInt64 = 0
-                                    for k in 0 ..< n - j { word |= UInt64(bytes[j + k]) << UInt64(8 * k) }
-                                    let fitting = n - j >= 4 ? Lengths.upToTwo | Lengths.three | Lengths.fourToSeven
-                                        : n - j == 3 ? Lengths.upToTwo | Lengths.three : Lengths.upToTwo
-                                    if !PatternTrie.mayStart(word, upTo: fitting, pairLengths: pairLengths, prefixes: prefixes) { continue }
+                                if j + 3 < n {
+                                    let three = UInt32(bytes[j]) << 16 | UInt32(bytes[j + 1]) << 8 | UInt32(bytes[j + 2])
+                                    let four = three << 8 | UInt32(bytes[j + 3])
+                                    if PatternTrie.isSet(firstFours, four) {
+                                        // Unless a short pattern may start here, the four
+                                        // bytes must begin one of four to seven bytes, or
+                                        // the eight one of eight or more.
+                                        if !PatternTrie.isSet(shortTriples, three) && !PatternTrie.isSet(midFours, four) {
+                                            guard j + 8 <= n else { continue }
+                                            let next = UInt32(bytes[j + 4]) << 24 | UInt32(bytes[j + 5]) << 16
+                                                | UInt32(bytes[j + 6]) << 8 | UInt32(bytes[j + 7])
+                                            if !PatternTrie.isSet(firstEights, PatternTrie.eightKey(four, next)) { continue }
+                                        }
+                                    } else if !PatternTrie.isSet(shortTriples, three) {
+                                        continue
+                                    }
                                 }
                                 // Walk the trie as far as the text follows it.
                                 var state = states[0]
@@ -212,6 +215,8 @@ struct PatternTrie: Sendable {
                     }
                 }
             }
+        }
+        }
         }
         }
         return found
