@@ -14,6 +14,7 @@ struct ASCIIChunk {
     /// A-Z, a-z, 0-9: word bytes, which fold to their lowercase.
     let word: UInt64
     let upper: UInt64
+    let space: UInt64
     /// Printable ASCII punctuation other than '-' and '`': it folds to itself,
     /// is no word byte and no space, and every one is a pattern start.
     let punctuation: UInt64
@@ -43,6 +44,7 @@ struct ASCIIChunk {
         let good = (word | punctuation | space) & ~doubled
         self.word = word
         self.upper = upper
+        self.space = space
         self.punctuation = punctuation
         usable = (~good & ASCIIChunk.tops).trailingZeroBitCount >> 3
     }
@@ -61,6 +63,10 @@ struct ASCIIChunk {
         let prefix: UInt64 = usable == 8 ? ~0 : (1 << UInt64(8 * usable)) &- 1
         return ((word & ~previousIsWord) | punctuation) & prefix
     }
+
+    /// Whether the last usable byte is a space (`usable` > 0).
+    @inline(__always)
+    var endsInSpace: Bool { (space >> UInt64(8 * usable - 1)) & 1 != 0 }
 
     /// Whether the last usable byte is a word byte (`usable` > 0).
     @inline(__always)

@@ -66,7 +66,7 @@ public struct TextNormalizer: Sendable {
         // all that the copying paths need (they never grow the text, and store
         // at most 8 bytes at once); the paths that may grow it reserve more.
         out.reserve(n + 8)
-        out.reserveStarts(n + 1)
+        out.reserveStarts(n + 8)
         var buffer = out.bytes
         var capacity = out.capacity
         var starts = out.starts
@@ -84,6 +84,8 @@ public struct TextNormalizer: Sendable {
         // which must be exactly those of the output). The two differ only after
         // a scalar flagged `irregularStart` (…, ™, ½, ʼ).
         var outputWasWord = false
+        // Whether the ASCII fast path just stopped (at `i`, a byte it does not take).
+        var runEnded = false
 
         var i = 0
         while i < n {
@@ -91,32 +93,46 @@ public struct TextNormalizer: Sendable {
             if b < 0x80 {
                 // Plain ASCII eight bytes at a time (not right after a hyphen
                 // that a letter would turn into a space: the one-byte path
-                // below decides that).
-                if chunked && pendingHyphen < 0 {
-                    let chunk = ASCIIChunk(TextNormalizer.load(src, at: i), afterSpace: o > 0 && buffer[o - 1] == 0x20)
-                    let usable = chunk.usable
-                    if usable > 0 {
+                // below decides that; nor right after a run, which ended at a
+                // byte the one-byte path must take).
+                if chunked && pendingHyphen < 0 && !runEnded {
+                    var chunk = ASCIIChunk(TextNormalizer.load(src, at: i), afterSpace: o > 0 && buffer[o - 1] == 0x20)
+                    if chunk.usable > 0 {
                         if !copyOpen {
                             out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
                                                             originalEnd: -1, isCopy: true))
                             copyOpen = true
                         }
-                        // All eight bytes are stored, the usable ones are kept: the
-                        // capacity invariant leaves room for 8 more than the input.
-                        UnsafeMutableRawPointer(buffer + o).storeBytes(of: chunk.lowercased.littleEndian, as: UInt64.self)
-                        var marks = chunk.starts(afterWord: outputWasWord)
-                        while marks != 0 {
-                            starts[startCount] = Int32(truncatingIfNeeded: o + marks.trailingZeroBitCount >> 3)
-                            startCount += 1
-                            marks &= marks &- 1
+                        var afterWord = outputWasWord
+                        while true {
+                            // All eight bytes are stored, the usable ones kept: the
+                            // capacity invariant leaves room for 8 more than the input.
+                            UnsafeMutableRawPointer(buffer + o).storeBytes(of: chunk.lowercased.littleEndian, as: UInt64.self)
+                            // One store per byte, kept (counted) where a start is:
+                            // no branch per start. `starts` has room for n + 8.
+                            let marks = chunk.starts(afterWord: afterWord) >> 7
+                            for k in 0 ..< 8 {
+                                starts[startCount] = Int32(truncatingIfNeeded: o + k)
+                                startCount += Int(truncatingIfNeeded: (marks >> UInt64(8 * k)) & 1)
+                            }
+                            let usable = chunk.usable
+                            afterWord = chunk.endsInWord
+                            let afterSpace = chunk.endsInSpace
+                            o += usable
+                            i += usable
+                            // A whole chunk is followed by the next one eight bytes on,
+                            // so reading that one need not wait for this one's classes.
+                            guard usable == 8 else { runEnded = true; break }
+                            guard i + 8 <= n else { break }
+                            chunk = ASCIIChunk(TextNormalizer.load(src, at: i), afterSpace: afterSpace)
+                            guard chunk.usable > 0 else { runEnded = true; break }
                         }
-                        lastWasWord = chunk.endsInWord
-                        outputWasWord = lastWasWord
-                        o += usable
-                        i += usable
+                        lastWasWord = afterWord
+                        outputWasWord = afterWord
                         continue
                     }
                 }
+                runEnded = false
                 let entry = packed[Int(b)]
                 if entry & Flag.word != 0 {
                     if !lastWasWord {
@@ -162,6 +178,7 @@ public struct TextNormalizer: Sendable {
                 continue
             }
 
+            runEnded = false
             let value: UInt32
             let length: Int
             if b < 0xE0 {
@@ -266,9 +283,9 @@ public struct TextNormalizer: Sendable {
             }
             if irregular {
                 // Starts as a decoder of the output finds them, scalar by scalar.
-                if startCount + m + (n - end) + 1 > out.startCapacity {
+                if startCount + m + (n - end) + 8 > out.startCapacity {
                     out.startCount = startCount
-                    out.reserveStarts(m + (n - end) + 1)
+                    out.reserveStarts(m + (n - end) + 8)
                     starts = out.starts
                 }
                 var k = o

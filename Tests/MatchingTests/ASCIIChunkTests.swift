@@ -104,7 +104,7 @@ struct ASCIIChunkTests {
         ]
         var random = SeededRandom(state: 5)
         for _ in 0 ..< 3000 {
-            let length = Int.random(in: 0 ... 24, using: &random)
+            let length = Int.random(in: 0 ... 60, using: &random)
             let text = (0 ..< length).map { _ in alphabet.randomElement(using: &random)! }.joined()
             expectSameFold(text)
         }
