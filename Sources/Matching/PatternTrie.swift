@@ -175,16 +175,16 @@ struct PatternTrie: Sendable {
                             for start in starts {
                                 var j = Int(start)
                                 if j + 3 < n {
-                                    let three = UInt32(bytes[j]) << 16 | UInt32(bytes[j + 1]) << 8 | UInt32(bytes[j + 2])
-                                    let four = three << 8 | UInt32(bytes[j + 3])
+                                    // Big-endian: the first byte highest, as the keys are built.
+                                    let four = UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt32.self))
+                                    let three = four >> 8
                                     if PatternTrie.isSet(firstFours, four) {
                                         // Unless a short pattern may start here, the four
                                         // bytes must begin one of four to seven bytes, or
                                         // the eight one of eight or more.
                                         if !PatternTrie.isSet(shortTriples, three) && !PatternTrie.isSet(midFours, four) {
                                             guard j + 8 <= n else { continue }
-                                            let next = UInt32(bytes[j + 4]) << 24 | UInt32(bytes[j + 5]) << 16
-                                                | UInt32(bytes[j + 6]) << 8 | UInt32(bytes[j + 7])
+                                            let next = UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + j + 4).loadUnaligned(as: UInt32.self))
                                             if !PatternTrie.isSet(firstEights, PatternTrie.eightKey(four, next)) { continue }
                                         }
                                     } else if !PatternTrie.isSet(shortTriples, three) {

@@ -111,15 +111,16 @@ public struct TextNormalizer: Sendable {
                             // One store per byte, kept (counted) where a start is:
                             // no branch per start. `starts` has room for n + 8.
                             let marks = chunk.starts(afterWord: afterWord) >> 7
+                            // (Wrapping arithmetic: offsets are bounded by the text's length.)
                             for k in 0 ..< 8 {
-                                starts[startCount] = Int32(truncatingIfNeeded: o + k)
-                                startCount += Int(truncatingIfNeeded: (marks >> UInt64(8 * k)) & 1)
+                                starts[startCount] = Int32(truncatingIfNeeded: o &+ k)
+                                startCount &+= Int(truncatingIfNeeded: (marks >> UInt64(8 * k)) & 1)
                             }
                             let usable = chunk.usable
                             afterWord = chunk.endsInWord
                             let afterSpace = chunk.endsInSpace
-                            o += usable
-                            i += usable
+                            o &+= usable
+                            i &+= usable
                             // A whole chunk is followed by the next one eight bytes on,
                             // so reading that one need not wait for this one's classes.
                             guard usable == 8 else { runEnded = true; break }
