@@ -303,6 +303,33 @@ public struct TextNormalizer: Sendable {
             }
             o += m
             i = end
+            // Inside a word of a two- or three-byte script (Cyrillic, Armenian,
+            // Georgian), a scalar that folds to one word scalar of its own
+            // length with no flag changes nothing but bytes of the copy segment
+            // just opened: copy such scalars in a tight loop.
+            if chunked && word && copyOpen && !irregular {
+                while i < n {
+                    let lead = src[i]
+                    let size: Int
+                    let next: UInt32
+                    if lead & 0xE0 == 0xC0 {
+                        size = 2
+                        next = ((UInt32(lead) & 0x1F) << 6) | (UInt32(src[i + 1]) & 0x3F)
+                    } else if lead & 0xF0 == 0xE0 {
+                        size = 3
+                        next = ((UInt32(lead) & 0x0F) << 12) | ((UInt32(src[i + 1]) & 0x3F) << 6) | (UInt32(src[i + 2]) & 0x3F)
+                        guard next < FoldTable.denseLimit else { break }
+                    } else {
+                        break
+                    }
+                    let nextEntry = packed[Int(next)]
+                    guard nextEntry & FoldTable.plainWordMask == Flag.word | UInt64(size) << 32 else { break }
+                    // Four bytes stored, `size` kept: within the capacity invariant.
+                    UnsafeMutableRawPointer(buffer + o).storeBytes(of: UInt32(truncatingIfNeeded: nextEntry).littleEndian, as: UInt32.self)
+                    o += size
+                    i += size
+                }
+            }
         }
         out.count = o
         out.startCount = startCount

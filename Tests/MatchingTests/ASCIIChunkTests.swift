@@ -1,9 +1,10 @@
 import Testing
 @testable import Matching
 
-/// The normaliser's eight-bytes-at-a-time path over plain ASCII must give
-/// exactly what the scalar-by-scalar path gives: the same bytes, offset map
-/// and pattern starts.
+/// The normaliser's fast paths (eight bytes at a time over plain ASCII, a
+/// tight loop inside words of two- and three-byte scripts) must give exactly
+/// what the scalar-by-scalar path gives: the same bytes, offset map and
+/// pattern starts.
 struct ASCIIChunkTests {
     let chunked = TextNormalizer()
     let scalarByScalar = TextNormalizer(chunked: false)
@@ -84,6 +85,8 @@ struct ASCIIChunkTests {
             "x  y   z", " lead and trail ", "  two leading", "tab\there\nnew\r\nline", "a-b -c d- e--f a - b",
             "rock`n`roll it's C++ e.g. (NATO) [x]", "12345678-abcdefgh", "A\u{00A0}B\u{00A0} C", "½-Karabakh …abc… ™x",
             "Ilham Aliyev met Nikol Pashinyan in Brussels on 14 May.", "", "a", "ab", "1234567", "12345678", "123456789",
+            "Пашинян и Алиев в Карабахе", "ЁЖИК ёжик Йошкар-Ола и\u{0306}од", "Երևան Երեւան ԵՐԵՎԱՆ եւ ու", "Հայաստա՞ն",
+            "საქართველოს მთავრობა ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ", "Азербайджан1234 и Qarabağ’ın", "ЖЖЖЖ\u{0301}ЖЖ",
         ]
         for scalar in ["ş", "Ё", "Ա", "ა", "😀", "\u{0327}", "\u{00AD}", "\u{00A0}", "½", "İ", "ʼ", "…"] {
             for offset in 0 ... 9 {
@@ -101,6 +104,7 @@ struct ASCIIChunkTests {
             "  ", "\t", "\n", "-", "`", "'", ",", ".", "«", "»", "—", "\u{2019}", "ş", "Ş", "ə", "İ", "ı", "д", "Д", "ё",
             "Ե", "ւ", "և", "ᲗᲑ", "თ", "\u{00AD}", "\u{200B}", "\u{0306}", "\u{0327}", "\u{00A0}", "½", "…", "™", "ʼ",
             "ﬁ", "Ｎ", "日", "😀", "nagorno", "Karabakh", "NATO", "e.g.",
+            "Карабах", "ёлка", "ЁЛКА", "й", "и\u{0306}", "Երևան", "ԵՐԵՎԱՆ", "եւ", "საქართველო", "ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ", "Ĳ", "ǅ",
         ]
         var random = SeededRandom(state: 5)
         for _ in 0 ..< 3000 {
