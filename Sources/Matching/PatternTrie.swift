@@ -39,6 +39,10 @@ struct PatternTrie: Sendable {
     /// or two bytes).
     private let firstFours: [UInt64]
     private let shortTriples: [UInt64]
+    /// The first two bytes of the patterns of up to three bytes (with every
+    /// second byte for those of one), as a direct bit table: most starts
+    /// begin no short pattern, and this read needs no hash.
+    private let shortPairs: [UInt64]
     /// A second look for the few starts that pass `firstFours`, so that text
     /// which only begins like a long pattern ("for the" and "for georgia",
     /// "new york" and "new azerbaijan party") skips the walk: the first four
@@ -93,6 +97,7 @@ struct PatternTrie: Sendable {
         self.patternLengths = patterns.map(\.count)
         var firstFours = [UInt64](repeating: 0, count: 1 << (PatternTrie.filterBits - 6))
         var shortTriples = firstFours
+        var shortPairs = [UInt64](repeating: 0, count: 65536 / 64)
         var midFours = firstFours
         var firstEights = firstFours
         func mark(_ filter: inout [UInt64], _ key: UInt32) {
@@ -101,6 +106,12 @@ struct PatternTrie: Sendable {
         }
         for pattern in patterns where !pattern.isEmpty {
             let key = pattern.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            if pattern.count <= 3 {
+                for second in pattern.count == 1 ? 0 ..< 256 : Int(pattern[1]) ..< Int(pattern[1]) + 1 {
+                    let pair = Int(pattern[0]) << 8 | second
+                    shortPairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            }
             switch pattern.count {
             case 1: for rest in 0 ..< UInt32(1 << 16) { mark(&shortTriples, key << 16 | rest) }
             case 2: for rest in 0 ..< UInt32(1 << 8) { mark(&shortTriples, key << 8 | rest) }
@@ -117,6 +128,7 @@ struct PatternTrie: Sendable {
         }
         self.firstFours = firstFours
         self.shortTriples = shortTriples
+        self.shortPairs = shortPairs
         self.midFours = midFours
         self.firstEights = firstEights
     }
@@ -166,6 +178,7 @@ struct PatternTrie: Sendable {
         let n = bytes.count
         firstFours.withUnsafeBufferPointer { firstFours in
         shortTriples.withUnsafeBufferPointer { shortTriples in
+        shortPairs.withUnsafeBufferPointer { shortPairs in
             states.withUnsafeBufferPointer { states in
                 edgeBytes.withUnsafeBufferPointer { edgeBytes in
                     edgeTargets.withUnsafeBufferPointer { edgeTargets in
@@ -178,16 +191,19 @@ struct PatternTrie: Sendable {
                                     // Big-endian: the first byte highest, as the keys are built.
                                     let four = UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt32.self))
                                     let three = four >> 8
+                                    let pair = Int(four >> 16)
+                                    let mayBeShort = shortPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                                        && PatternTrie.isSet(shortTriples, three)
                                     if PatternTrie.isSet(firstFours, four) {
                                         // Unless a short pattern may start here, the four
                                         // bytes must begin one of four to seven bytes, or
                                         // the eight one of eight or more.
-                                        if !PatternTrie.isSet(shortTriples, three) && !PatternTrie.isSet(midFours, four) {
+                                        if !mayBeShort && !PatternTrie.isSet(midFours, four) {
                                             guard j + 8 <= n else { continue }
                                             let next = UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + j + 4).loadUnaligned(as: UInt32.self))
                                             if !PatternTrie.isSet(firstEights, PatternTrie.eightKey(four, next)) { continue }
                                         }
-                                    } else if !PatternTrie.isSet(shortTriples, three) {
+                                    } else if !mayBeShort {
                                         continue
                                     }
                                 }
@@ -215,6 +231,7 @@ struct PatternTrie: Sendable {
                     }
                 }
             }
+        }
         }
         }
         }
