@@ -41,7 +41,9 @@ struct PatternTrie: Sendable {
     private let shortTriples: [UInt64]
     /// The first two bytes of the patterns of up to three bytes (with every
     /// second byte for those of one), as a direct bit table: most starts
-    /// begin no short pattern, and this read needs no hash.
+    /// begin no short pattern, and this read needs no hash. (Such a table in
+    /// front of `firstFours` was slower: half of all starts pass it, and the
+    /// mispredicted branch costs more than the hash; bench/README.md, fifth round.)
     private let shortPairs: [UInt64]
     /// A second look for the few starts that pass `firstFours`, so that text
     /// which only begins like a long pattern ("for the" and "for georgia",

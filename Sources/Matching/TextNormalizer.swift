@@ -57,7 +57,10 @@ public struct TextNormalizer: Sendable {
 
     /// The hot loop: one table read per scalar (`FoldTable.packed`), a byte
     /// store, and bookkeeping only where the text changes shape (a word start,
-    /// a dropped or resized scalar, collapsed whitespace).
+    /// a dropped or resized scalar, collapsed whitespace). Two fast paths skip
+    /// even that: plain ASCII eight bytes at a time (`ASCIIChunk`), and a copy
+    /// loop inside words of two- and three-byte scripts; `init(chunked: false)`
+    /// turns both off, so tests can compare them with the scalar path.
     private func fold(_ src: UnsafeBufferPointer<UInt8>, into out: inout NormalizedTextBuilder,
                       packed: UnsafeBufferPointer<UInt64>) {
         typealias Flag = FoldTable.Flag
