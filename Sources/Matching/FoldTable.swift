@@ -36,6 +36,12 @@ struct FoldTable: Sendable {
         /// starts in its output by decoding it.
         static let irregularStart: UInt64 = 1 << 45
     }
+    /// The length field and every flag: an entry masked with it equals
+    /// `Flag.word | length << 32` only for a word scalar that folds to `length`
+    /// bytes with nothing else to do.
+    static let plainWordMask: UInt64 = 0xFF << 32 | Flag.word | Flag.space | Flag.hyphen | Flag.extendsPrevious
+        | Flag.armenianYiwn | Flag.irregularStart
+
     /// Value of the length field when the folded form is longer than 4 bytes.
     static let long: UInt64 = 0xFF
 

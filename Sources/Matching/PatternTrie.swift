@@ -39,6 +39,19 @@ struct PatternTrie: Sendable {
     /// or two bytes).
     private let firstFours: [UInt64]
     private let shortTriples: [UInt64]
+    /// The first two bytes of the patterns of up to three bytes (with every
+    /// second byte for those of one), as a direct bit table: most starts
+    /// begin no short pattern, and this read needs no hash. (Such a table in
+    /// front of `firstFours` was slower: half of all starts pass it, and the
+    /// mispredicted branch costs more than the hash; bench/README.md, fifth round.)
+    private let shortPairs: [UInt64]
+    /// A second look for the few starts that pass `firstFours`, so that text
+    /// which only begins like a long pattern ("for the" and "for georgia",
+    /// "new york" and "new azerbaijan party") skips the walk: the first four
+    /// bytes of the patterns of four to seven bytes, and the first eight of
+    /// the longer ones.
+    private let midFours: [UInt64]
+    private let firstEights: [UInt64]
     private static let filterBits = 17
 
     init(patterns: [[UInt8]]) {
@@ -86,26 +99,51 @@ struct PatternTrie: Sendable {
         self.patternLengths = patterns.map(\.count)
         var firstFours = [UInt64](repeating: 0, count: 1 << (PatternTrie.filterBits - 6))
         var shortTriples = firstFours
+        var shortPairs = [UInt64](repeating: 0, count: 65536 / 64)
+        var midFours = firstFours
+        var firstEights = firstFours
         func mark(_ filter: inout [UInt64], _ key: UInt32) {
             let bit = PatternTrie.bit(key)
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         for pattern in patterns where !pattern.isEmpty {
             let key = pattern.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            if pattern.count <= 3 {
+                for second in pattern.count == 1 ? 0 ..< 256 : Int(pattern[1]) ..< Int(pattern[1]) + 1 {
+                    let pair = Int(pattern[0]) << 8 | second
+                    shortPairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            }
             switch pattern.count {
             case 1: for rest in 0 ..< UInt32(1 << 16) { mark(&shortTriples, key << 16 | rest) }
             case 2: for rest in 0 ..< UInt32(1 << 8) { mark(&shortTriples, key << 8 | rest) }
             case 3: mark(&shortTriples, key)
-            default: mark(&firstFours, key)
+            default:
+                mark(&firstFours, key)
+                if pattern.count < 8 {
+                    mark(&midFours, key)
+                } else {
+                    let next = pattern[4 ..< 8].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                    mark(&firstEights, PatternTrie.eightKey(key, next))
+                }
             }
         }
         self.firstFours = firstFours
         self.shortTriples = shortTriples
+        self.shortPairs = shortPairs
+        self.midFours = midFours
+        self.firstEights = firstEights
     }
 
     @inline(__always)
     private static func bit(_ key: UInt32) -> Int {
         Int((key &* 0x9E37_79B1) >> UInt32(32 - filterBits))
+    }
+
+    /// One 32-bit key for eight bytes, from the keys of their two halves.
+    @inline(__always)
+    private static func eightKey(_ first: UInt32, _ next: UInt32) -> UInt32 {
+        first ^ (next &* 0x85EB_CA6B) ^ (next >> 15)
     }
 
     @inline(__always)
@@ -142,16 +180,34 @@ struct PatternTrie: Sendable {
         let n = bytes.count
         firstFours.withUnsafeBufferPointer { firstFours in
         shortTriples.withUnsafeBufferPointer { shortTriples in
+        shortPairs.withUnsafeBufferPointer { shortPairs in
             states.withUnsafeBufferPointer { states in
                 edgeBytes.withUnsafeBufferPointer { edgeBytes in
                     edgeTargets.withUnsafeBufferPointer { edgeTargets in
                         dense.withUnsafeBufferPointer { dense in
+                        midFours.withUnsafeBufferPointer { midFours in
+                        firstEights.withUnsafeBufferPointer { firstEights in
                             for start in starts {
                                 var j = Int(start)
                                 if j + 3 < n {
-                                    let three = UInt32(bytes[j]) << 16 | UInt32(bytes[j + 1]) << 8 | UInt32(bytes[j + 2])
-                                    if !PatternTrie.isSet(firstFours, three << 8 | UInt32(bytes[j + 3]))
-                                        && !PatternTrie.isSet(shortTriples, three) { continue }
+                                    // Big-endian: the first byte highest, as the keys are built.
+                                    let four = UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt32.self))
+                                    let three = four >> 8
+                                    let pair = Int(four >> 16)
+                                    let mayBeShort = shortPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                                        && PatternTrie.isSet(shortTriples, three)
+                                    if PatternTrie.isSet(firstFours, four) {
+                                        // Unless a short pattern may start here, the four
+                                        // bytes must begin one of four to seven bytes, or
+                                        // the eight one of eight or more.
+                                        if !mayBeShort && !PatternTrie.isSet(midFours, four) {
+                                            guard j + 8 <= n else { continue }
+                                            let next = UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + j + 4).loadUnaligned(as: UInt32.self))
+                                            if !PatternTrie.isSet(firstEights, PatternTrie.eightKey(four, next)) { continue }
+                                        }
+                                    } else if !mayBeShort {
+                                        continue
+                                    }
                                 }
                                 // Walk the trie as far as the text follows it.
                                 var state = states[0]
@@ -177,6 +233,9 @@ struct PatternTrie: Sendable {
                     }
                 }
             }
+        }
+        }
+        }
         }
         }
         return found

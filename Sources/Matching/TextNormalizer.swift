@@ -15,9 +15,17 @@
 /// region's scripts; Unicode properties only for scalars outside that table.
 public struct TextNormalizer: Sendable {
     private let table: FoldTable
+    /// Whether plain ASCII goes eight bytes at a time (`ASCIIChunk`); off only
+    /// in tests, to compare with the scalar-by-scalar path.
+    private let chunked: Bool
 
     public init() {
+        self.init(chunked: true)
+    }
+
+    init(chunked: Bool) {
         table = FoldTable.shared
+        self.chunked = chunked
     }
 
     /// Normalises a spelling or term: like text, without surrounding spaces.
@@ -49,16 +57,19 @@ public struct TextNormalizer: Sendable {
 
     /// The hot loop: one table read per scalar (`FoldTable.packed`), a byte
     /// store, and bookkeeping only where the text changes shape (a word start,
-    /// a dropped or resized scalar, collapsed whitespace).
+    /// a dropped or resized scalar, collapsed whitespace). Two fast paths skip
+    /// even that: plain ASCII eight bytes at a time (`ASCIIChunk`), and a copy
+    /// loop inside words of two- and three-byte scripts; `init(chunked: false)`
+    /// turns both off, so tests can compare them with the scalar path.
     private func fold(_ src: UnsafeBufferPointer<UInt8>, into out: inout NormalizedTextBuilder,
                       packed: UnsafeBufferPointer<UInt64>) {
         typealias Flag = FoldTable.Flag
         let n = src.count
-        // Invariant: room for every input byte still to come plus 4, which is
-        // all that the copying paths need (they never grow the text); the
-        // paths that may grow it reserve more.
+        // Invariant: room for every input byte still to come plus 8, which is
+        // all that the copying paths need (they never grow the text, and store
+        // at most 8 bytes at once); the paths that may grow it reserve more.
         out.reserve(n + 8)
-        out.reserveStarts(n + 1)
+        out.reserveStarts(n + 8)
         var buffer = out.bytes
         var capacity = out.capacity
         var starts = out.starts
@@ -76,11 +87,56 @@ public struct TextNormalizer: Sendable {
         // which must be exactly those of the output). The two differ only after
         // a scalar flagged `irregularStart` (…, ™, ½, ʼ).
         var outputWasWord = false
+        // Whether the ASCII fast path just stopped (at `i`, a byte it does not take).
+        var runEnded = false
 
         var i = 0
         while i < n {
             let b = src[i]
             if b < 0x80 {
+                // Plain ASCII eight bytes at a time (not right after a hyphen
+                // that a letter would turn into a space: the one-byte path
+                // below decides that; nor right after a run, which ended at a
+                // byte the one-byte path must take).
+                if chunked && pendingHyphen < 0 && !runEnded {
+                    var chunk = ASCIIChunk(TextNormalizer.load(src, at: i), afterSpace: o > 0 && buffer[o - 1] == 0x20)
+                    if chunk.usable > 0 {
+                        if !copyOpen {
+                            out.appendSegment(OffsetSegment(out: Int32(truncatingIfNeeded: o), original: Int32(truncatingIfNeeded: i),
+                                                            originalEnd: -1, isCopy: true))
+                            copyOpen = true
+                        }
+                        var afterWord = outputWasWord
+                        while true {
+                            // All eight bytes are stored, the usable ones kept: the
+                            // capacity invariant leaves room for 8 more than the input.
+                            UnsafeMutableRawPointer(buffer + o).storeBytes(of: chunk.lowercased.littleEndian, as: UInt64.self)
+                            // One store per byte, kept (counted) where a start is:
+                            // no branch per start. `starts` has room for n + 8.
+                            let marks = chunk.starts(afterWord: afterWord) >> 7
+                            // (Wrapping arithmetic: offsets are bounded by the text's length.)
+                            for k in 0 ..< 8 {
+                                starts[startCount] = Int32(truncatingIfNeeded: o &+ k)
+                                startCount &+= Int(truncatingIfNeeded: (marks >> UInt64(8 * k)) & 1)
+                            }
+                            let usable = chunk.usable
+                            afterWord = chunk.endsInWord
+                            let afterSpace = chunk.endsInSpace
+                            o &+= usable
+                            i &+= usable
+                            // A whole chunk is followed by the next one eight bytes on,
+                            // so reading that one need not wait for this one's classes.
+                            guard usable == 8 else { runEnded = true; break }
+                            guard i + 8 <= n else { break }
+                            chunk = ASCIIChunk(TextNormalizer.load(src, at: i), afterSpace: afterSpace)
+                            guard chunk.usable > 0 else { runEnded = true; break }
+                        }
+                        lastWasWord = afterWord
+                        outputWasWord = afterWord
+                        continue
+                    }
+                }
+                runEnded = false
                 let entry = packed[Int(b)]
                 if entry & Flag.word != 0 {
                     if !lastWasWord {
@@ -123,29 +179,10 @@ public struct TextNormalizer: Sendable {
                 buffer[o] = UInt8(truncatingIfNeeded: entry)
                 o += 1
                 i += 1
-                if lastWasWord {
-                    // Inside an ASCII word: lowercase letters and digits fold to
-                    // themselves and change nothing else; copy them in one go,
-                    // eight at a time, then the rest one by one.
-                    while i + 8 <= n {
-                        let chunk = UInt64(littleEndian: UnsafeRawPointer(src.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                        let copied = TextNormalizer.lowercaseOrDigitPrefix(chunk)
-                        UnsafeMutableRawPointer(buffer + o).storeBytes(of: chunk.littleEndian, as: UInt64.self)
-                        i += copied
-                        o += copied
-                        if copied < 8 { break }
-                    }
-                    while i < n {
-                        let c = src[i]
-                        guard c &- 0x61 < 26 || c &- 0x30 < 10 else { break }
-                        buffer[o] = c
-                        o += 1
-                        i += 1
-                    }
-                }
                 continue
             }
 
+            runEnded = false
             let value: UInt32
             let length: Int
             if b < 0xE0 {
@@ -221,9 +258,9 @@ public struct TextNormalizer: Sendable {
             }
             pendingHyphen = (entry & Flag.hyphen != 0 && lastWasWord) ? o : -1
             lastWasWord = word
-            if o + m + 4 + (n - end) > capacity {
+            if o + m + 8 + (n - end) > capacity {
                 out.count = o
-                out.growBytes(to: max(capacity * 2, o + m + 4 + (n - end)))
+                out.growBytes(to: max(capacity * 2, o + m + 8 + (n - end)))
                 buffer = out.bytes
                 capacity = out.capacity
             }
@@ -250,9 +287,9 @@ public struct TextNormalizer: Sendable {
             }
             if irregular {
                 // Starts as a decoder of the output finds them, scalar by scalar.
-                if startCount + m + (n - end) + 1 > out.startCapacity {
+                if startCount + m + (n - end) + 8 > out.startCapacity {
                     out.startCount = startCount
-                    out.reserveStarts(m + (n - end) + 1)
+                    out.reserveStarts(m + (n - end) + 8)
                     starts = out.starts
                 }
                 var k = o
@@ -269,23 +306,47 @@ public struct TextNormalizer: Sendable {
             }
             o += m
             i = end
+            // Inside a word of a two- or three-byte script (Cyrillic, Armenian,
+            // Georgian), a scalar that folds to one word scalar of its own
+            // length with no flag changes nothing but bytes of the copy segment
+            // just opened: copy such scalars in a tight loop.
+            if chunked && word && copyOpen && !irregular {
+                while i < n {
+                    let lead = src[i]
+                    let size: Int
+                    let next: UInt32
+                    if lead & 0xE0 == 0xC0 {
+                        size = 2
+                        next = ((UInt32(lead) & 0x1F) << 6) | (UInt32(src[i + 1]) & 0x3F)
+                    } else if lead & 0xF0 == 0xE0 {
+                        size = 3
+                        next = ((UInt32(lead) & 0x0F) << 12) | ((UInt32(src[i + 1]) & 0x3F) << 6) | (UInt32(src[i + 2]) & 0x3F)
+                        guard next < FoldTable.denseLimit else { break }
+                    } else {
+                        break
+                    }
+                    let nextEntry = packed[Int(next)]
+                    guard nextEntry & FoldTable.plainWordMask == Flag.word | UInt64(size) << 32 else { break }
+                    // Four bytes stored, `size` kept: within the capacity invariant.
+                    UnsafeMutableRawPointer(buffer + o).storeBytes(of: UInt32(truncatingIfNeeded: nextEntry).littleEndian, as: UInt32.self)
+                    o += size
+                    i += size
+                }
+            }
         }
         out.count = o
         out.startCount = startCount
     }
 
-    /// How many of the eight bytes of `chunk` (little-endian: the first byte
-    /// lowest), from the first, are ASCII lowercase letters or digits. Each
-    /// byte's range test is an addition that sets its top bit; with the top
-    /// bits masked off first, no carry crosses into the next byte.
+    /// Eight bytes of `src` from `i` as one little-endian word; past the end
+    /// zeros (a zero byte ends `ASCIIChunk.usable`).
     @inline(__always)
-    static func lowercaseOrDigitPrefix(_ chunk: UInt64) -> Int {
-        let tops: UInt64 = 0x8080_8080_8080_8080
-        let low = chunk & ~tops
-        let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F, pastZ = low &+ 0x0505_0505_0505_0505
-        let atLeast0 = low &+ 0x5050_5050_5050_5050, past9 = low &+ 0x4646_4646_4646_4646
-        let good = ((atLeastA & ~pastZ) | (atLeast0 & ~past9)) & ~chunk & tops
-        return (~good & tops).trailingZeroBitCount / 8
+    static func load(_ src: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        let base = src.baseAddress! + i
+        if i + 8 <= src.count { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
+        var chunk: UInt64 = 0
+        for k in 0 ..< src.count - i { chunk |= UInt64(base[k]) << UInt64(8 * k) }
+        return chunk
     }
 
     /// Scalars outside the table (CJK, emoji, rare scripts): lowercase only.

@@ -80,21 +80,6 @@ struct NormalizedTextBuilderTests {
         }
     }
 
-    /// The eight-at-a-time copy inside ASCII words stops at exactly the first
-    /// byte that is not a lowercase letter or digit, whatever that byte is.
-    @Test func lowercaseRunStopsAtTheFirstOtherByte() {
-        for position in 0 ..< 8 {
-            for value in 0 ... 255 {
-                var bytes = [UInt8](repeating: 0x6B, count: 8) // "kkkkkkkk"
-                bytes[position] = UInt8(value)
-                let chunk = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                let plain = (0x61 ... 0x7A).contains(value) || (0x30 ... 0x39).contains(value)
-                #expect(TextNormalizer.lowercaseOrDigitPrefix(UInt64(littleEndian: chunk)) == (plain ? 8 : position))
-            }
-        }
-        #expect(normalizer.normalize("Azerbaijanazerbaijan1234567890xyz Ab").string == "azerbaijanazerbaijan1234567890xyz ab")
-    }
-
     @Test func reusedBuilderForgetsTheLongerText() {
         var builder = NormalizedTextBuilder(capacity: 4)
         defer { builder.deallocate() }
