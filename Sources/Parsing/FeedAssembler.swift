@@ -460,11 +460,11 @@ struct FeedAssembler {
             // media:description only fills in for an item without a summary of its own.
             if item!.summary == nil || core {
                 item!.summary = nonEmpty(textValue(frame, value))
-                item!.summaryHTML = item!.summary == nil ? nil : htmlValue(frame, value)
+                item!.summaryMarkup = item!.summary == nil ? nil : htmlValue(frame, value)
             }
         case (.content, .encoded):
             item!.content = nonEmpty(PlainText.fromHTML(value))
-            item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
+            item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .content) where core:
             if frame.attributes["src"] != nil { break }
             if frame.attributes["mode"] == "base64" {
@@ -477,11 +477,12 @@ struct FeedAssembler {
                 let bytes = [UInt8](decoded)[...]
                 let isHTML = frame.attributes["type"]?.lowercased().contains("html") ?? false
                 item!.content = nonEmpty(isHTML ? PlainText.fromHTML(bytes) : PlainText.literal(bytes))
-                item!.contentHTML = isHTML && bytes.contains(UInt8(ascii: "<")) ? String(decoding: bytes, as: UTF8.self) : nil
+                // Decoded bytes need not be UTF-8: made a String (bad bytes read as U+FFFD) first.
+                item!.contentMarkup = isHTML && bytes.contains(UInt8(ascii: "<")) ? MarkupText(String(decoding: bytes, as: UTF8.self)) : nil
                 break
             }
             item!.content = nonEmpty(textValue(frame, value))
-            item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
+            item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .author) where core, (.dc, .creator):
             if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, .category) where core:
@@ -548,13 +549,14 @@ struct FeedAssembler {
     }
 
     /// The field's HTML as sent, for the digest: only when it is HTML and has markup.
-    private func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> String? {
+    private func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> MarkupText? {
         guard isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
-        // Trimmed as bytes, then made a String once (the HTML may be long).
+        // Trimmed as bytes and kept as bytes: most items are dropped by the matcher, and
+        // only those stored pay for a String (libxml2's text is UTF-8; whole characters are trimmed).
         func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
         guard let first = value.firstIndex(where: { !isSpace($0) }),
               let last = value.lastIndex(where: { !isSpace($0) }) else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: value[first...last]), as: UTF8.self)
+        return MarkupText(utf8: UnsafeBufferPointer(rebasing: value[first...last]))
     }
 
     private mutating func readDate(_ value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Date? {
@@ -614,7 +616,7 @@ struct FeedAssembler {
             return FeedItem(id: key, title: draft.title, link: draft.link,
                             published: draft.published, updated: draft.updated, authors: draft.authors,
                             categories: draft.categories, summary: draft.summary, content: draft.content,
-                            enclosures: draft.enclosures, summaryHTML: draft.summaryHTML, contentHTML: draft.contentHTML,
+                            enclosures: draft.enclosures, summaryMarkup: draft.summaryMarkup, contentMarkup: draft.contentMarkup,
                             thumbnailURL: draft.thumbnailURL.map { $0.isHTTPURL ? $0 : resolveURL($0, against: draft.base ?? feedBase) ?? $0 })
         }
         feed.warnings = warnings
