@@ -30,7 +30,8 @@ struct FeedAssembler {
         var role: Role
         var textStart: Int
         var base: URL?
-        var attributes: [String: String]
+        /// nil when the element has none of the attributes FeedAttributes keeps.
+        var attributes: FeedAttributes?
         /// Whether text is written escaped, as HTML: inside markup that is kept
         /// as HTML (see FieldMarkup), so the field can be read as HTML later.
         var escapesText = false
@@ -86,9 +87,11 @@ struct FeedAssembler {
     // MARK: events
 
     /// Returns false when the document is not a feed and parsing should stop.
-    /// `attributes` is called only for elements whose attributes matter (most are skipped).
+    /// `attributes` is called only for elements whose attributes matter (most are skipped),
+    /// `markupAttributes` only for markup inside a field whose attributes FieldMarkup keeps.
     mutating func startElement(uri: String, uriKind: NamespaceKind, name: String, nameKind: ElementName,
-                               declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
+                               declaredNamespaces: [String], attributes: () -> FeedAttributes?,
+                               markupAttributes: () -> [Attribute]) -> Bool {
         if stack.count >= maxDepth {
             // Deeper elements are not tracked (their text still counts): no
             // document can make the stack grow without bound.
@@ -112,12 +115,12 @@ struct FeedAssembler {
             role = childRole(of: parentRole, uri: uriKind, name: nameKind)
         }
         var base = stack[parent].base
-        var attrs: [String: String] = [:]
+        var attrs: FeedAttributes?
         switch role {
         case .inner:
             // Kept as HTML in the field's text; HTMLTextScanner turns it into breaks for the plain text.
             if let fieldIndex { stack[fieldIndex].hasChildMarkup = true }
-            if text.count < maxFieldBytes { FieldMarkup.appendStartTag(name, attributes: FieldMarkup.keepsAttributes(name) ? attributes() : [], to: &text) }
+            if text.count < maxFieldBytes { FieldMarkup.appendStartTag(name, attributes: FieldMarkup.keepsAttributes(name) ? markupAttributes() : [], to: &text) }
         case .skippedInner, .ignored:
             // Nothing below reads their attributes or their xml:base.
             break
@@ -131,26 +134,15 @@ struct FeedAssembler {
         if role == .author { authorName = nil; authorEmail = nil }
         var frame = Frame(uri: uri, name: name, uriKind: uriKind, nameKind: nameKind, role: role,
                           textStart: text.count, base: base, attributes: attrs)
-        frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs["type"]?.lowercased() == "xhtml")
+        frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs?.type?.lowercased() == "xhtml")
         push(frame)
         return true
     }
 
-    /// Attributes by name ("xml:" for the XML namespace, others outside it
-    /// dropped), and the base URL after the element's xml:base.
-    private func read(_ attributes: [Attribute], base: URL?) -> ([String: String], URL?) {
-        var base = base
-        var attrs: [String: String] = [:]
-        if !attributes.isEmpty { attrs.reserveCapacity(attributes.count) }
-        for attribute in attributes {
-            if attribute.uri == Namespace.xml {
-                if attribute.name == "base" { base = resolveURL(attribute.value, against: base).flatMap { URL(string: $0) } ?? base }
-                attrs["xml:" + attribute.name] = attribute.value
-            } else if attribute.uri.isEmpty {
-                attrs[attribute.name] = attribute.value
-            }
-        }
-        return (attrs, base)
+    /// The attributes, and the base URL after the element's xml:base.
+    private func read(_ attributes: FeedAttributes?, base: URL?) -> (FeedAttributes?, URL?) {
+        guard let value = attributes?.base else { return (attributes, base) }
+        return (attributes, resolveURL(value, against: base).flatMap { URL(string: $0) } ?? base)
     }
 
     private mutating func push(_ frame: Frame) {
@@ -253,10 +245,10 @@ struct FeedAssembler {
 
     // MARK: structure
 
-    private mutating func startRoot(uri: String, name: String, attrs: [String: String], base: URL?, declaredNamespaces: [String]) -> Bool {
+    private mutating func startRoot(uri: String, name: String, attrs: FeedAttributes?, base: URL?, declaredNamespaces: [String]) -> Bool {
         switch name {
         case "rss":
-            let version = attrs["version"] ?? "2.0"
+            let version = attrs?.version ?? "2.0"
             format = version.hasPrefix("0.9") ? .rss09x : .rss20
         case "RDF":
             format = declaredNamespaces.contains(Namespace.rss090) && !declaredNamespaces.contains(Namespace.rss10) ? .rss09x : .rss10
@@ -270,7 +262,7 @@ struct FeedAssembler {
         }
         outcome = .feed
         feed.format = format
-        if let lang = attrs["xml:lang"], !lang.isEmpty { feed.language = lang }
+        if let lang = attrs?.lang, !lang.isEmpty { feed.language = lang }
         push(Frame(uri: uri, name: name, uriKind: NamespaceKind(uri), nameKind: ElementName(name), role: .root,
                    textStart: text.count, base: base, attributes: attrs))
         return true
@@ -372,20 +364,20 @@ struct FeedAssembler {
             return
         }
         if uri == .media && name == .thumbnail {
-            if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs["url"].flatMap(nonEmpty) {
+            if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs?.url.flatMap(nonEmpty) {
                 item?.thumbnailURL = resolveURL(url, against: frame.base) ?? url
             }
             return
         }
         if uri == .media && name == .content {
-            if parent == .item || parent == .group, let url = attrs["url"], !url.isEmpty {
-                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["fileSize"].flatMap { Int($0) }))
+            if parent == .item || parent == .group, let url = attrs?.url, !url.isEmpty {
+                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs?.type, length: attrs?.fileSize.flatMap { Int($0) }))
             }
             return
         }
         if core && name == .enclosure && !isAtom {
-            if let url = attrs["url"], !url.isEmpty {
-                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["length"].flatMap { Int($0.trimmedASCIIWhitespace) }))
+            if let url = attrs?.url, !url.isEmpty {
+                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs?.type, length: attrs?.length.flatMap { Int($0.trimmedASCIIWhitespace) }))
             }
             return
         }
@@ -453,7 +445,7 @@ struct FeedAssembler {
             }
         case (_, .guid) where core:
             item!.guid = nonEmpty(PlainText.literal(value))
-            item!.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
+            item!.guidIsPermaLink = frame.attributes?.isPermaLink?.lowercased() != "false"
         case (_, .id) where core || uri.isAtom:
             item!.atomID = nonEmpty(PlainText.literal(value))
         case (_, .description) where core || uri == .dc || uri == .media, (_, .summary) where core:
@@ -466,8 +458,8 @@ struct FeedAssembler {
             item!.content = nonEmpty(PlainText.fromHTML(value))
             item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .content) where core:
-            if frame.attributes["src"] != nil { break }
-            if frame.attributes["mode"] == "base64" {
+            if frame.attributes?.src != nil { break }
+            if frame.attributes?.mode == "base64" {
                 // Atom 0.3: the content's bytes in base64, of the MIME type its type= names.
                 let encoded = PlainText.literal(value).filter { !$0.isWhitespace }
                 guard let decoded = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else {
@@ -475,7 +467,7 @@ struct FeedAssembler {
                     break
                 }
                 let bytes = [UInt8](decoded)[...]
-                let isHTML = frame.attributes["type"]?.lowercased().contains("html") ?? false
+                let isHTML = frame.attributes?.type?.lowercased().contains("html") ?? false
                 item!.content = nonEmpty(isHTML ? PlainText.fromHTML(bytes) : PlainText.literal(bytes))
                 // Decoded bytes need not be UTF-8: made a String (bad bytes read as U+FFFD) first.
                 item!.contentMarkup = isHTML && bytes.contains(UInt8(ascii: "<")) ? MarkupText(String(decoding: bytes, as: UTF8.self)) : nil
@@ -486,7 +478,7 @@ struct FeedAssembler {
         case (_, .author) where core, (.dc, .creator):
             if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, .category) where core:
-            let label = frame.attributes["term"] ?? frame.attributes["label"] ?? PlainText.fromHTML(value)
+            let label = frame.attributes?.term ?? frame.attributes?.label ?? PlainText.fromHTML(value)
             if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { item!.categories.append(label) }
         case (.dc, .subject):
             if let label = nonEmpty(PlainText.fromHTML(value)) { item!.categories.append(label) }
@@ -511,16 +503,16 @@ struct FeedAssembler {
 
     /// How good a link is as "the" link: RSS <link> 4; Atom alternate (or no rel)
     /// as text/html 3, untyped 2, other type 1.
-    private mutating func takeAtomLink(attrs: [String: String], base: URL?, parent: Role) {
-        guard let href = attrs["href"].flatMap(nonEmpty) else { return }
+    private mutating func takeAtomLink(attrs: FeedAttributes?, base: URL?, parent: Role) {
+        guard let href = attrs?.href.flatMap(nonEmpty) else { return }
         let resolved = resolveURL(href, against: base) ?? href
-        let rel = attrs["rel"] ?? "alternate"
+        let rel = attrs?.rel ?? "alternate"
         if rel == "enclosure" {
-            if parent == .item { item?.enclosures.append(Enclosure(url: resolved, type: attrs["type"], length: attrs["length"].flatMap { Int($0) })) }
+            if parent == .item { item?.enclosures.append(Enclosure(url: resolved, type: attrs?.type, length: attrs?.length.flatMap { Int($0) })) }
             return
         }
         guard rel == "alternate" else { return }
-        let type = attrs["type"]?.lowercased()
+        let type = attrs?.type?.lowercased()
         let score = type == nil ? 2 : (type == "text/html" || type == "application/xhtml+xml" ? 3 : 1)
         switch parent {
         case .item:
@@ -542,10 +534,10 @@ struct FeedAssembler {
     /// Media RSS's description is plain unless type="html".
     private func isHTML(_ frame: Frame) -> Bool {
         if frame.hasChildMarkup || frame.escapesText { return true }
-        let type = frame.attributes["type"]?.lowercased()
+        let type = frame.attributes?.type?.lowercased()
         if frame.uriKind == .media { return type == "html" }
         guard frame.uriKind.isAtom else { return true }
-        return type == "html" || type == "text/html" || frame.attributes["mode"] == "escaped"
+        return type == "html" || type == "text/html" || frame.attributes?.mode == "escaped"
     }
 
     /// The field's HTML as sent, for the digest: only when it is HTML and has markup.

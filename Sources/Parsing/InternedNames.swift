@@ -8,7 +8,7 @@ internal import CLibXML2
 /// `let` pointers so that a lookup pays no exclusivity check. A document with
 /// more distinct names than the table takes falls back to a Dictionary.
 ///
-/// With each String go its readings as an element name and as a namespace
+/// With each String go its readings as an element name, an attribute name and as a namespace
 /// (one pointer may be both: libxml2 has one dictionary for all names), made
 /// once per pointer, so that FeedAssembler decides roles on enums.
 final class InternedNames {
@@ -16,11 +16,13 @@ final class InternedNames {
         let string: String
         let element: ElementName
         let namespace: NamespaceKind
+        let attribute: AttributeName
 
         init(_ string: String) {
             self.string = string
             element = ElementName(string)
             namespace = NamespaceKind(string)
+            attribute = AttributeName(string)
         }
     }
 
