@@ -624,6 +624,8 @@ struct FeedAssembler {
 
 /// A link made absolute against `base`; nil when it cannot be read as a URL.
 func resolveURL(_ raw: String, against base: URL?) -> String? {
+    // Most links are already absolute and plain: Foundation would give them back as they are.
+    if raw.isPlainHTTPURL { return raw }
     let trimmed = raw.trimmedASCIIWhitespace
     guard !trimmed.isEmpty else { return nil }
     guard let url = URL(string: trimmed, relativeTo: base) else { return nil }
@@ -639,6 +641,55 @@ extension String {
         var next = bytes.next()
         if next == 0x73 { next = bytes.next() }
         return next == 0x3A && bytes.next() == 0x2F && bytes.next() == 0x2F
+    }
+
+    /// An absolute http(s) URL that URL(string:relativeTo:) reads and gives back
+    /// unchanged, whatever the base: lower-case scheme, a host of letters, digits,
+    /// dots and hyphens (no user, no IP literal), an optional numeric port, then
+    /// only characters a URI allows unescaped, and no dot segment, `%` or `#`
+    /// (which Foundation would check, encode or resolve). Anything else goes to Foundation.
+    var isPlainHTTPURL: Bool {
+        utf8.withContiguousStorageIfAvailable { Self.isPlainHTTPURL($0) } ?? false
+    }
+
+    private static func isPlainHTTPURL(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i: Int
+        if b.starts(with: "http://".utf8) { i = 7 } else if b.starts(with: "https://".utf8) { i = 8 } else { return false }
+        let hostStart = i
+        while i < b.count, b[i] == 0x2D || b[i] == 0x2E || isAlphanumeric(b[i]) { i += 1 }
+        guard i > hostStart, b[hostStart] != 0x2E else { return false }
+        if i < b.count, b[i] == 0x3A {
+            i += 1
+            let portStart = i
+            while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+            guard i > portStart, i - portStart <= 5 else { return false }
+        }
+        guard i == b.count || b[i] == 0x2F || b[i] == 0x3F else { return false }
+        var previous: UInt8 = 0
+        while i < b.count {
+            let c = b[i]
+            guard isAlphanumeric(c) || isPlainURLPunctuation(c) else { return false }
+            // "/." could start a dot segment ("/./", "/../"), which Foundation removes.
+            if c == 0x2E && previous == 0x2F { return false }
+            previous = c
+            i += 1
+        }
+        return true
+    }
+
+    private static func isAlphanumeric(_ c: UInt8) -> Bool {
+        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+    }
+
+    /// RFC 3986 unreserved and sub-delims, and / ? : @: -._~/?:@!$&'()*+,;=
+    private static func isPlainURLPunctuation(_ c: UInt8) -> Bool {
+        // Bit k of the mask: whether 0x20 + k is one of them (all but ~ lie in 0x20...0x5F).
+        let mask: UInt64 = 1 << 0x01 | 1 << 0x04 | 1 << 0x06 | 1 << 0x07 | 1 << 0x08 | 1 << 0x09 | 1 << 0x0A
+            | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x0E | 1 << 0x0F | 1 << 0x1A | 1 << 0x1B | 1 << 0x1D
+            | 1 << 0x1F | 1 << 0x20 | 1 << 0x3F
+        if c == 0x7E { return true }
+        guard c >= 0x20 && c < 0x60 else { return false }
+        return mask >> (c - 0x20) & 1 == 1
     }
 
     /// Cheaper than Foundation's trimmingCharacters for the long texts feeds carry.
