@@ -46,11 +46,19 @@ public struct FeedItem: Sendable, Equatable {
                 updated: Date? = nil, authors: [String] = [], categories: [String] = [],
                 summary: String? = nil, content: String? = nil, enclosures: [Enclosure] = [],
                 summaryMarkup: MarkupText?, contentMarkup: MarkupText?, thumbnailURL: String? = nil) {
-        self.init(id: id, title: title, link: link, published: published, updated: updated, authors: authors,
-                  categories: categories, summary: summary, content: content, enclosures: enclosures,
-                  thumbnailURL: thumbnailURL)
+        self.id = id
+        self.title = title
+        self.link = link
+        self.published = published
+        self.updated = updated
+        self.authors = authors
+        self.categories = categories
+        self.summary = summary
+        self.content = content
+        self.enclosures = enclosures
         self.summaryMarkup = summaryMarkup
         self.contentMarkup = contentMarkup
+        self.thumbnailURL = thumbnailURL
     }
 
     /// `summaryMarkup` as a String, made on each read.

@@ -636,11 +636,11 @@ extension String {
     /// Starts with "http://" or "https://" (lower case, as resolveURL leaves
     /// them): resolving such a link again against any base gives it back.
     var isHTTPURL: Bool {
-        var bytes = utf8.makeIterator()
-        guard bytes.next() == 0x68, bytes.next() == 0x74, bytes.next() == 0x74, bytes.next() == 0x70 else { return false }
-        var next = bytes.next()
-        if next == 0x73 { next = bytes.next() }
-        return next == 0x3A && bytes.next() == 0x2F && bytes.next() == 0x2F
+        utf8.withContiguousStorageIfAvailable { b in
+            guard b.count >= 7, b[0] == 0x68, b[1] == 0x74, b[2] == 0x74, b[3] == 0x70 else { return false }
+            let i = b[4] == 0x73 ? 5 : 4
+            return b.count >= i + 3 && b[i] == 0x3A && b[i + 1] == 0x2F && b[i + 2] == 0x2F
+        } ?? false
     }
 
     /// An absolute http(s) URL that URL(string:relativeTo:) reads and gives back
@@ -653,22 +653,26 @@ extension String {
     }
 
     private static func isPlainHTTPURL(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i: Int
-        if b.starts(with: "http://".utf8) { i = 7 } else if b.starts(with: "https://".utf8) { i = 8 } else { return false }
+        let n = b.count
+        guard n > 8, b[0] == 0x68, b[1] == 0x74, b[2] == 0x74, b[3] == 0x70 else { return false }
+        var i = b[4] == 0x73 ? 5 : 4
+        guard b[i] == 0x3A, b[i + 1] == 0x2F, b[i + 2] == 0x2F else { return false }
+        i += 3
+        let host = hostMask, path = pathMask
         let hostStart = i
-        while i < b.count, b[i] == 0x2D || b[i] == 0x2E || isAlphanumeric(b[i]) { i += 1 }
+        while i < n, isPlain(b[i], host.low, host.high) { i += 1 }
         guard i > hostStart, b[hostStart] != 0x2E else { return false }
-        if i < b.count, b[i] == 0x3A {
+        if i < n, b[i] == 0x3A {
             i += 1
             let portStart = i
-            while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+            while i < n, b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
             guard i > portStart, i - portStart <= 5 else { return false }
         }
-        guard i == b.count || b[i] == 0x2F || b[i] == 0x3F else { return false }
+        guard i == n || b[i] == 0x2F || b[i] == 0x3F else { return false }
         var previous: UInt8 = 0
-        while i < b.count {
+        while i < n {
             let c = b[i]
-            guard isAlphanumeric(c) || isPlainURLPunctuation(c) else { return false }
+            guard isPlain(c, path.low, path.high) else { return false }
             // "/." could start a dot segment ("/./", "/../"), which Foundation removes.
             if c == 0x2E && previous == 0x2F { return false }
             previous = c
@@ -677,20 +681,24 @@ extension String {
         return true
     }
 
-    private static func isAlphanumeric(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+    /// Whether ASCII byte `c` is in the set whose bits for 0-63 are `low` and for 64-127 `high`.
+    @inline(__always)
+    private static func isPlain(_ c: UInt8, _ low: UInt64, _ high: UInt64) -> Bool {
+        c < 64 ? low >> c & 1 == 1 : c < 128 && high >> (c & 63) & 1 == 1
     }
 
-    /// RFC 3986 unreserved and sub-delims, and / ? : @: -._~/?:@!$&'()*+,;=
-    private static func isPlainURLPunctuation(_ c: UInt8) -> Bool {
-        // Bit k of the mask: whether 0x20 + k is one of them (all but ~ lie in 0x20...0x5F).
-        let mask: UInt64 = 1 << 0x01 | 1 << 0x04 | 1 << 0x06 | 1 << 0x07 | 1 << 0x08 | 1 << 0x09 | 1 << 0x0A
-            | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x0E | 1 << 0x0F | 1 << 0x1A | 1 << 0x1B | 1 << 0x1D
-            | 1 << 0x1F | 1 << 0x20 | 1 << 0x3F
-        if c == 0x7E { return true }
-        guard c >= 0x20 && c < 0x60 else { return false }
-        return mask >> (c - 0x20) & 1 == 1
+    /// The two masks isPlain reads for the ASCII bytes of `characters`.
+    private static func masks(_ characters: String) -> (low: UInt64, high: UInt64) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for c in characters.utf8 { if c < 64 { low |= 1 << c } else { high |= 1 << (c & 63) } }
+        return (low, high)
     }
+
+    private static let alphanumerics = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    /// Host: letters, digits, dots and hyphens.
+    private static let hostMask = masks(alphanumerics + "-.")
+    /// Path and query: letters, digits, RFC 3986 unreserved and sub-delims, and / ? : @.
+    private static let pathMask = masks(alphanumerics + "-._~/?:@!$&'()*+,;=")
 
     /// Cheaper than Foundation's trimmingCharacters for the long texts feeds carry.
     var trimmedASCIIWhitespace: String {
