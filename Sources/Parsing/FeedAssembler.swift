@@ -572,32 +572,36 @@ struct FeedAssembler {
     /// The feed with every item keyed, deduplicated and its links made absolute.
     mutating func finish() -> ParsedFeed {
         let feedBase = feed.link.flatMap { URL(string: $0) }.flatMap { $0.scheme == nil ? nil : $0 } ?? documentBase
-        var drafts = rawItems
-        for index in drafts.indices {
-            var draft = drafts[index]
-            let base = draft.base ?? feedBase
+        // Drafts are changed in place (a copy of the array would copy every draft).
+        for index in rawItems.indices {
+            let base = rawItems[index].base ?? feedBase
             // Links were resolved when their field was taken (against the
             // field's own xml:base); only those still relative need the feed's.
-            if let link = draft.link, !link.isHTTPURL { draft.link = resolveURL(link, against: base) ?? link }
-            if draft.link == nil, draft.guidIsPermaLink, let guid = draft.guid,
+            if let link = rawItems[index].link, !link.isHTTPURL { rawItems[index].link = resolveURL(link, against: base) ?? link }
+            if rawItems[index].link == nil, rawItems[index].guidIsPermaLink, let guid = rawItems[index].guid,
                guid.hasPrefix("http://") || guid.hasPrefix("https://") {
-                draft.link = guid
+                rawItems[index].link = guid
             }
-            if draft.enclosures.contains(where: { !$0.url.isHTTPURL }) {
-                draft.enclosures = draft.enclosures.map {
+            if rawItems[index].enclosures.contains(where: { !$0.url.isHTTPURL }) {
+                rawItems[index].enclosures = rawItems[index].enclosures.map {
                     $0.url.isHTTPURL ? $0 : Enclosure(url: resolveURL($0.url, against: base) ?? $0.url, type: $0.type, length: $0.length)
                 }
             }
-            drafts[index] = draft
         }
-        var counts: [String: Int] = [:]
-        for draft in drafts { if let id = draft.guid ?? draft.atomID { counts[id, default: 0] += 1 } }
+        // How often each repeated id is used; ids used once (nearly all) are hashed once, into `seen`.
+        var seen = Set<String>(minimumCapacity: rawItems.count)
+        var repeats: [String: Int] = [:]
+        for draft in rawItems {
+            if let id = draft.guid ?? draft.atomID, !seen.insert(id).inserted { repeats[id, default: 1] += 1 }
+        }
         var warnedDuplicates = Set<String>()
-        feed.items = drafts.map { draft in
+        var items: [FeedItem] = []
+        items.reserveCapacity(rawItems.count)
+        for draft in rawItems {
             var id = draft.guid ?? draft.atomID
-            if let key = id, counts[key, default: 0] > 1 {
+            if let key = id, !repeats.isEmpty, let count = repeats[key] {
                 if warnedDuplicates.insert(key).inserted {
-                    warn(line: draft.line, column: 0, "id \"\(key.prefix(80))\" is used by \(counts[key]!) items; keyed them by link")
+                    warn(line: draft.line, column: 0, "id \"\(key.prefix(80))\" is used by \(count) items; keyed them by link")
                 }
                 id = draft.link ?? stableID(draft)
             }
@@ -605,12 +609,13 @@ struct FeedAssembler {
             if let warning = future.warning(title: draft.title, id: key, published: draft.published, updated: draft.updated) {
                 warn(line: draft.line, column: 0, warning)
             }
-            return FeedItem(id: key, title: draft.title, link: draft.link,
-                            published: draft.published, updated: draft.updated, authors: draft.authors,
-                            categories: draft.categories, summary: draft.summary, content: draft.content,
-                            enclosures: draft.enclosures, summaryMarkup: draft.summaryMarkup, contentMarkup: draft.contentMarkup,
-                            thumbnailURL: draft.thumbnailURL.map { $0.isHTTPURL ? $0 : resolveURL($0, against: draft.base ?? feedBase) ?? $0 })
+            items.append(FeedItem(id: key, title: draft.title, link: draft.link,
+                                  published: draft.published, updated: draft.updated, authors: draft.authors,
+                                  categories: draft.categories, summary: draft.summary, content: draft.content,
+                                  enclosures: draft.enclosures, summaryMarkup: draft.summaryMarkup, contentMarkup: draft.contentMarkup,
+                                  thumbnailURL: draft.thumbnailURL.map { $0.isHTTPURL ? $0 : resolveURL($0, against: draft.base ?? feedBase) ?? $0 }))
         }
+        feed.items = items
         feed.warnings = warnings
         return feed
     }
