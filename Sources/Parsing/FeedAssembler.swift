@@ -552,12 +552,20 @@ struct FeedAssembler {
     }
 
     private mutating func readDate(_ value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Date? {
-        let string = PlainText.literal(value)
-        guard !string.isEmpty else { return nil }
-        guard let date = FeedDateParser.parse(string, defaultTimeZone: options.defaultTimeZone) else {
-            warn(line: line, column: column, "unreadable date \"\(string.prefix(60))\"")
-            return nil
+        guard !value.isEmpty else { return nil }
+        // The text collapsed as PlainText.literal would, read as bytes: a String only for the warning.
+        let zone = options.defaultTimeZone
+        let (date, text) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: value.count) { buffer -> (Date?, String?) in
+            var writer = CollapsingWriter(into: buffer)
+            _ = writer.append(value, from: 0, stopAtMarkup: false)
+            // What writer.string() would hold: without the one space the text may end with.
+            let length = writer.count > 0 && buffer[writer.count - 1] == 32 ? writer.count - 1 : writer.count
+            guard length > 0 else { return (nil, nil) }
+            let collapsed = UnsafeBufferPointer(rebasing: buffer[..<length])
+            if let date = FeedDateParser.parse(utf8: collapsed, defaultTimeZone: zone) { return (date, nil) }
+            return (nil, String(decoding: collapsed, as: UTF8.self))
         }
+        if let text { warn(line: line, column: column, "unreadable date \"\(text.prefix(60))\"") }
         return date
     }
 
