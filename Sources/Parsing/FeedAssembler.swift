@@ -22,9 +22,8 @@ struct FeedAssembler {
     }
 
     struct Frame {
-        var uri: String
         var name: String
-        /// `uri` and `name` as FeedAssembler tells them apart.
+        /// The namespace URI and `name` as FeedAssembler tells them apart.
         var uriKind: NamespaceKind
         var nameKind: ElementName
         var role: Role
@@ -89,7 +88,8 @@ struct FeedAssembler {
     /// Returns false when the document is not a feed and parsing should stop.
     /// `attributes` is called only for elements whose attributes matter (most are skipped),
     /// `markupAttributes` only for markup inside a field whose attributes FieldMarkup keeps.
-    mutating func startElement(uri: String, uriKind: NamespaceKind, name: String, nameKind: ElementName,
+    /// `uri` is read for the root element only (the others go by `uriKind`).
+    mutating func startElement(uri: @autoclosure () -> String, uriKind: NamespaceKind, name: String, nameKind: ElementName,
                                declaredNamespaces: [String], attributes: () -> FeedAttributes?,
                                markupAttributes: () -> [Attribute]) -> Bool {
         if stack.count >= maxDepth {
@@ -101,7 +101,7 @@ struct FeedAssembler {
         }
         guard let parent = stack.indices.last else {
             let (attrs, base) = read(attributes(), base: documentBase)
-            return startRoot(uri: uri, name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
+            return startRoot(uri: uri(), name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
         }
         let parentRole = stack[parent].role
         let role: Role
@@ -132,7 +132,7 @@ struct FeedAssembler {
             itemPublishedRank = Int.max
         }
         if role == .author { authorName = nil; authorEmail = nil }
-        var frame = Frame(uri: uri, name: name, uriKind: uriKind, nameKind: nameKind, role: role,
+        var frame = Frame(name: name, uriKind: uriKind, nameKind: nameKind, role: role,
                           textStart: text.count, base: base, attributes: attrs)
         frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs?.type?.lowercased() == "xhtml")
         push(frame)
@@ -145,11 +145,13 @@ struct FeedAssembler {
         return (attributes, resolveURL(value, against: base).flatMap { URL(string: $0) } ?? base)
     }
 
-    private mutating func push(_ frame: Frame) {
+    /// `consuming`: the frame moves onto the stack (no retain of its Strings and release of the copy).
+    private mutating func push(_ frame: consuming Frame) {
+        let role = frame.role, escapesText = frame.escapesText
         stack.append(frame)
-        if frame.role == .field { fieldIndex = stack.count - 1 }
-        isCollectingText = frame.role == .field || frame.role == .inner
-        isEscapingText = frame.escapesText
+        if role == .field { fieldIndex = stack.count - 1 }
+        isCollectingText = role == .field || role == .inner
+        isEscapingText = escapesText
     }
 
     private mutating func pop() -> Frame? {
@@ -263,7 +265,7 @@ struct FeedAssembler {
         outcome = .feed
         feed.format = format
         if let lang = attrs?.lang, !lang.isEmpty { feed.language = lang }
-        push(Frame(uri: uri, name: name, uriKind: NamespaceKind(uri), nameKind: ElementName(name), role: .root,
+        push(Frame(name: name, uriKind: NamespaceKind(uri), nameKind: ElementName(name), role: .root,
                    textStart: text.count, base: base, attributes: attrs))
         return true
     }

@@ -55,6 +55,9 @@ final class InternedNames {
         entry(pointer).string
     }
 
+    /// Inlined, so that a caller that reads only an enum of the entry does not
+    /// retain and release its String; a name seen for the first time goes out of line.
+    @inline(__always)
     func entry(_ pointer: UnsafePointer<xmlChar>?) -> Entry {
         guard let pointer else { return Self.empty }
         let key = UnsafeRawPointer(pointer)
@@ -63,6 +66,12 @@ final class InternedNames {
             if known == key { return values[index] }
             index = (index + 1) & (Self.capacity - 1)
         }
+        return insert(pointer, at: index)
+    }
+
+    @inline(never)
+    private func insert(_ pointer: UnsafePointer<xmlChar>, at index: Int) -> Entry {
+        let key = UnsafeRawPointer(pointer)
         if counter.pointee >= Self.maxCount {
             if let known = overflow[key] { return known }
             let entry = Entry(Self.canonical(String(cString: pointer)))

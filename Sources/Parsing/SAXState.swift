@@ -31,8 +31,8 @@ struct SAXState {
         let names = self.names
         // Attribute Strings are made only when the assembler asks: it needs
         // them for feed elements, not for the markup that fills most documents.
-        let element = names.entry(localname), namespace = names.entry(uri)
-        let keep = assembler.startElement(uri: namespace.string, uriKind: namespace.namespace, name: element.string,
+        let element = names.entry(localname)
+        let keep = assembler.startElement(uri: names.string(uri), uriKind: names.entry(uri).namespace, name: element.string,
                                           nameKind: element.element, declaredNamespaces: declared,
                                           attributes: { Self.feedAttributes(nbAttributes, attributes, names: names) },
                                           markupAttributes: { Self.attributes(nbAttributes, attributes, names: names) })
