@@ -154,11 +154,14 @@ struct FeedAssembler {
         isEscapingText = escapesText
     }
 
-    private mutating func pop() -> Frame? {
-        let frame = stack.popLast()
-        if frame?.role == .field { fieldIndex = nil }
+    /// The open element's frame, taken off a stack that is not empty. Not an
+    /// Optional: the compiler destroys an Optional<Frame> through its type
+    /// metadata, a slow path that cost more than the rest of an element's end.
+    private mutating func pop() -> Frame {
+        let frame = stack.removeLast()
+        if frame.role == .field { fieldIndex = nil }
         isCollectingText = topRole == .field || topRole == .inner
-        isEscapingText = stack.last?.escapesText ?? false
+        isEscapingText = stack.isEmpty ? false : stack[stack.count - 1].escapesText
         return frame
     }
 
@@ -195,7 +198,8 @@ struct FeedAssembler {
             overflowDepth -= 1
             return
         }
-        guard let frame = pop() else { return }
+        guard !stack.isEmpty else { return }
+        let frame = pop()
         switch frame.role {
         case .inner:
             if text.count < maxFieldBytes { FieldMarkup.appendEndTag(frame.name, to: &text) }
