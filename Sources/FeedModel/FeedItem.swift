@@ -14,10 +14,10 @@ public struct FeedItem: Sendable, Equatable {
     public var content: String?
     public var enclosures: [Enclosure]
     /// The summary as the feed sent it, when that was HTML with markup (for the digest);
-    /// `summary` is its plain text, for matching.
-    public var summaryHTML: String?
+    /// `summary` is its plain text, for matching. Kept as bytes: see MarkupText.
+    public var summaryMarkup: MarkupText?
     /// The content as the feed sent it, when that was HTML with markup; `content` is its plain text.
-    public var contentHTML: String?
+    public var contentMarkup: MarkupText?
     /// The item's picture (media:thumbnail), absolute.
     public var thumbnailURL: String?
 
@@ -35,8 +35,41 @@ public struct FeedItem: Sendable, Equatable {
         self.summary = summary
         self.content = content
         self.enclosures = enclosures
-        self.summaryHTML = summaryHTML
-        self.contentHTML = contentHTML
+        self.summaryMarkup = summaryHTML.map(MarkupText.init)
+        self.contentMarkup = contentHTML.map(MarkupText.init)
         self.thumbnailURL = thumbnailURL
+    }
+
+    /// The same with the HTML as bytes (the parser's way: no String for items nobody keeps).
+    /// The markup parameters have no default, so that a call without them is not ambiguous.
+    public init(id: String, title: String? = nil, link: String? = nil, published: Date? = nil,
+                updated: Date? = nil, authors: [String] = [], categories: [String] = [],
+                summary: String? = nil, content: String? = nil, enclosures: [Enclosure] = [],
+                summaryMarkup: MarkupText?, contentMarkup: MarkupText?, thumbnailURL: String? = nil) {
+        self.id = id
+        self.title = title
+        self.link = link
+        self.published = published
+        self.updated = updated
+        self.authors = authors
+        self.categories = categories
+        self.summary = summary
+        self.content = content
+        self.enclosures = enclosures
+        self.summaryMarkup = summaryMarkup
+        self.contentMarkup = contentMarkup
+        self.thumbnailURL = thumbnailURL
+    }
+
+    /// `summaryMarkup` as a String, made on each read.
+    public var summaryHTML: String? {
+        get { summaryMarkup?.string }
+        set { summaryMarkup = newValue.map(MarkupText.init) }
+    }
+
+    /// `contentMarkup` as a String, made on each read.
+    public var contentHTML: String? {
+        get { contentMarkup?.string }
+        set { contentMarkup = newValue.map(MarkupText.init) }
     }
 }

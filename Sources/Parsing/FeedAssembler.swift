@@ -22,15 +22,15 @@ struct FeedAssembler {
     }
 
     struct Frame {
-        var uri: String
         var name: String
-        /// `uri` and `name` as FeedAssembler tells them apart.
+        /// The namespace URI and `name` as FeedAssembler tells them apart.
         var uriKind: NamespaceKind
         var nameKind: ElementName
         var role: Role
         var textStart: Int
         var base: URL?
-        var attributes: [String: String]
+        /// nil when the element has none of the attributes FeedAttributes keeps.
+        var attributes: FeedAttributes?
         /// Whether text is written escaped, as HTML: inside markup that is kept
         /// as HTML (see FieldMarkup), so the field can be read as HTML later.
         var escapesText = false
@@ -86,9 +86,12 @@ struct FeedAssembler {
     // MARK: events
 
     /// Returns false when the document is not a feed and parsing should stop.
-    /// `attributes` is called only for elements whose attributes matter (most are skipped).
-    mutating func startElement(uri: String, uriKind: NamespaceKind, name: String, nameKind: ElementName,
-                               declaredNamespaces: [String], attributes: () -> [Attribute]) -> Bool {
+    /// `attributes` is called only for elements whose attributes matter (most are skipped),
+    /// `markupAttributes` only for markup inside a field whose attributes FieldMarkup keeps.
+    /// `uri` is read for the root element only (the others go by `uriKind`).
+    mutating func startElement(uri: @autoclosure () -> String, uriKind: NamespaceKind, name: String, nameKind: ElementName,
+                               declaredNamespaces: [String], attributes: () -> FeedAttributes?,
+                               markupAttributes: () -> [Attribute]) -> Bool {
         if stack.count >= maxDepth {
             // Deeper elements are not tracked (their text still counts): no
             // document can make the stack grow without bound.
@@ -98,7 +101,7 @@ struct FeedAssembler {
         }
         guard let parent = stack.indices.last else {
             let (attrs, base) = read(attributes(), base: documentBase)
-            return startRoot(uri: uri, name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
+            return startRoot(uri: uri(), name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
         }
         let parentRole = stack[parent].role
         let role: Role
@@ -112,12 +115,12 @@ struct FeedAssembler {
             role = childRole(of: parentRole, uri: uriKind, name: nameKind)
         }
         var base = stack[parent].base
-        var attrs: [String: String] = [:]
+        var attrs: FeedAttributes?
         switch role {
         case .inner:
             // Kept as HTML in the field's text; HTMLTextScanner turns it into breaks for the plain text.
             if let fieldIndex { stack[fieldIndex].hasChildMarkup = true }
-            if text.count < maxFieldBytes { FieldMarkup.appendStartTag(name, attributes: FieldMarkup.keepsAttributes(name) ? attributes() : [], to: &text) }
+            if text.count < maxFieldBytes { FieldMarkup.appendStartTag(name, attributes: FieldMarkup.keepsAttributes(name) ? markupAttributes() : [], to: &text) }
         case .skippedInner, .ignored:
             // Nothing below reads their attributes or their xml:base.
             break
@@ -129,42 +132,36 @@ struct FeedAssembler {
             itemPublishedRank = Int.max
         }
         if role == .author { authorName = nil; authorEmail = nil }
-        var frame = Frame(uri: uri, name: name, uriKind: uriKind, nameKind: nameKind, role: role,
+        var frame = Frame(name: name, uriKind: uriKind, nameKind: nameKind, role: role,
                           textStart: text.count, base: base, attributes: attrs)
-        frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs["type"]?.lowercased() == "xhtml")
+        frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs?.type?.lowercased() == "xhtml")
         push(frame)
         return true
     }
 
-    /// Attributes by name ("xml:" for the XML namespace, others outside it
-    /// dropped), and the base URL after the element's xml:base.
-    private func read(_ attributes: [Attribute], base: URL?) -> ([String: String], URL?) {
-        var base = base
-        var attrs: [String: String] = [:]
-        if !attributes.isEmpty { attrs.reserveCapacity(attributes.count) }
-        for attribute in attributes {
-            if attribute.uri == Namespace.xml {
-                if attribute.name == "base" { base = resolveURL(attribute.value, against: base).flatMap { URL(string: $0) } ?? base }
-                attrs["xml:" + attribute.name] = attribute.value
-            } else if attribute.uri.isEmpty {
-                attrs[attribute.name] = attribute.value
-            }
-        }
-        return (attrs, base)
+    /// The attributes, and the base URL after the element's xml:base.
+    private func read(_ attributes: FeedAttributes?, base: URL?) -> (FeedAttributes?, URL?) {
+        guard let value = attributes?.base else { return (attributes, base) }
+        return (attributes, resolveURL(value, against: base).flatMap { URL(string: $0) } ?? base)
     }
 
-    private mutating func push(_ frame: Frame) {
+    /// `consuming`: the frame moves onto the stack (no retain of its Strings and release of the copy).
+    private mutating func push(_ frame: consuming Frame) {
+        let role = frame.role, escapesText = frame.escapesText
         stack.append(frame)
-        if frame.role == .field { fieldIndex = stack.count - 1 }
-        isCollectingText = frame.role == .field || frame.role == .inner
-        isEscapingText = frame.escapesText
+        if role == .field { fieldIndex = stack.count - 1 }
+        isCollectingText = role == .field || role == .inner
+        isEscapingText = escapesText
     }
 
-    private mutating func pop() -> Frame? {
-        let frame = stack.popLast()
-        if frame?.role == .field { fieldIndex = nil }
+    /// The open element's frame, taken off a stack that is not empty. Not an
+    /// Optional: the compiler destroys an Optional<Frame> through its type
+    /// metadata, a slow path that cost more than the rest of an element's end.
+    private mutating func pop() -> Frame {
+        let frame = stack.removeLast()
+        if frame.role == .field { fieldIndex = nil }
         isCollectingText = topRole == .field || topRole == .inner
-        isEscapingText = stack.last?.escapesText ?? false
+        isEscapingText = stack.isEmpty ? false : stack[stack.count - 1].escapesText
         return frame
     }
 
@@ -201,7 +198,8 @@ struct FeedAssembler {
             overflowDepth -= 1
             return
         }
-        guard let frame = pop() else { return }
+        guard !stack.isEmpty else { return }
+        let frame = pop()
         switch frame.role {
         case .inner:
             if text.count < maxFieldBytes { FieldMarkup.appendEndTag(frame.name, to: &text) }
@@ -253,10 +251,10 @@ struct FeedAssembler {
 
     // MARK: structure
 
-    private mutating func startRoot(uri: String, name: String, attrs: [String: String], base: URL?, declaredNamespaces: [String]) -> Bool {
+    private mutating func startRoot(uri: String, name: String, attrs: FeedAttributes?, base: URL?, declaredNamespaces: [String]) -> Bool {
         switch name {
         case "rss":
-            let version = attrs["version"] ?? "2.0"
+            let version = attrs?.version ?? "2.0"
             format = version.hasPrefix("0.9") ? .rss09x : .rss20
         case "RDF":
             format = declaredNamespaces.contains(Namespace.rss090) && !declaredNamespaces.contains(Namespace.rss10) ? .rss09x : .rss10
@@ -270,8 +268,8 @@ struct FeedAssembler {
         }
         outcome = .feed
         feed.format = format
-        if let lang = attrs["xml:lang"], !lang.isEmpty { feed.language = lang }
-        push(Frame(uri: uri, name: name, uriKind: NamespaceKind(uri), nameKind: ElementName(name), role: .root,
+        if let lang = attrs?.lang, !lang.isEmpty { feed.language = lang }
+        push(Frame(name: name, uriKind: NamespaceKind(uri), nameKind: ElementName(name), role: .root,
                    textStart: text.count, base: base, attributes: attrs))
         return true
     }
@@ -372,20 +370,20 @@ struct FeedAssembler {
             return
         }
         if uri == .media && name == .thumbnail {
-            if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs["url"].flatMap(nonEmpty) {
+            if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs?.url.flatMap(nonEmpty) {
                 item?.thumbnailURL = resolveURL(url, against: frame.base) ?? url
             }
             return
         }
         if uri == .media && name == .content {
-            if parent == .item || parent == .group, let url = attrs["url"], !url.isEmpty {
-                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["fileSize"].flatMap { Int($0) }))
+            if parent == .item || parent == .group, let url = attrs?.url, !url.isEmpty {
+                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs?.type, length: attrs?.fileSize.flatMap { Int($0) }))
             }
             return
         }
         if core && name == .enclosure && !isAtom {
-            if let url = attrs["url"], !url.isEmpty {
-                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs["type"], length: attrs["length"].flatMap { Int($0.trimmedASCIIWhitespace) }))
+            if let url = attrs?.url, !url.isEmpty {
+                item?.enclosures.append(Enclosure(url: resolveURL(url, against: frame.base) ?? url, type: attrs?.type, length: attrs?.length.flatMap { Int($0.trimmedASCIIWhitespace) }))
             }
             return
         }
@@ -453,21 +451,21 @@ struct FeedAssembler {
             }
         case (_, .guid) where core:
             item!.guid = nonEmpty(PlainText.literal(value))
-            item!.guidIsPermaLink = frame.attributes["isPermaLink"]?.lowercased() != "false"
+            item!.guidIsPermaLink = frame.attributes?.isPermaLink?.lowercased() != "false"
         case (_, .id) where core || uri.isAtom:
             item!.atomID = nonEmpty(PlainText.literal(value))
         case (_, .description) where core || uri == .dc || uri == .media, (_, .summary) where core:
             // media:description only fills in for an item without a summary of its own.
             if item!.summary == nil || core {
                 item!.summary = nonEmpty(textValue(frame, value))
-                item!.summaryHTML = item!.summary == nil ? nil : htmlValue(frame, value)
+                item!.summaryMarkup = item!.summary == nil ? nil : htmlValue(frame, value)
             }
         case (.content, .encoded):
             item!.content = nonEmpty(PlainText.fromHTML(value))
-            item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
+            item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .content) where core:
-            if frame.attributes["src"] != nil { break }
-            if frame.attributes["mode"] == "base64" {
+            if frame.attributes?.src != nil { break }
+            if frame.attributes?.mode == "base64" {
                 // Atom 0.3: the content's bytes in base64, of the MIME type its type= names.
                 let encoded = PlainText.literal(value).filter { !$0.isWhitespace }
                 guard let decoded = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else {
@@ -475,17 +473,18 @@ struct FeedAssembler {
                     break
                 }
                 let bytes = [UInt8](decoded)[...]
-                let isHTML = frame.attributes["type"]?.lowercased().contains("html") ?? false
+                let isHTML = frame.attributes?.type?.lowercased().contains("html") ?? false
                 item!.content = nonEmpty(isHTML ? PlainText.fromHTML(bytes) : PlainText.literal(bytes))
-                item!.contentHTML = isHTML && bytes.contains(UInt8(ascii: "<")) ? String(decoding: bytes, as: UTF8.self) : nil
+                // Decoded bytes need not be UTF-8: made a String (bad bytes read as U+FFFD) first.
+                item!.contentMarkup = isHTML && bytes.contains(UInt8(ascii: "<")) ? MarkupText(String(decoding: bytes, as: UTF8.self)) : nil
                 break
             }
             item!.content = nonEmpty(textValue(frame, value))
-            item!.contentHTML = item!.content == nil ? nil : htmlValue(frame, value)
+            item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .author) where core, (.dc, .creator):
             if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, .category) where core:
-            let label = frame.attributes["term"] ?? frame.attributes["label"] ?? PlainText.fromHTML(value)
+            let label = frame.attributes?.term ?? frame.attributes?.label ?? PlainText.fromHTML(value)
             if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { item!.categories.append(label) }
         case (.dc, .subject):
             if let label = nonEmpty(PlainText.fromHTML(value)) { item!.categories.append(label) }
@@ -510,16 +509,16 @@ struct FeedAssembler {
 
     /// How good a link is as "the" link: RSS <link> 4; Atom alternate (or no rel)
     /// as text/html 3, untyped 2, other type 1.
-    private mutating func takeAtomLink(attrs: [String: String], base: URL?, parent: Role) {
-        guard let href = attrs["href"].flatMap(nonEmpty) else { return }
+    private mutating func takeAtomLink(attrs: FeedAttributes?, base: URL?, parent: Role) {
+        guard let href = attrs?.href.flatMap(nonEmpty) else { return }
         let resolved = resolveURL(href, against: base) ?? href
-        let rel = attrs["rel"] ?? "alternate"
+        let rel = attrs?.rel ?? "alternate"
         if rel == "enclosure" {
-            if parent == .item { item?.enclosures.append(Enclosure(url: resolved, type: attrs["type"], length: attrs["length"].flatMap { Int($0) })) }
+            if parent == .item { item?.enclosures.append(Enclosure(url: resolved, type: attrs?.type, length: attrs?.length.flatMap { Int($0) })) }
             return
         }
         guard rel == "alternate" else { return }
-        let type = attrs["type"]?.lowercased()
+        let type = attrs?.type?.lowercased()
         let score = type == nil ? 2 : (type == "text/html" || type == "application/xhtml+xml" ? 3 : 1)
         switch parent {
         case .item:
@@ -541,29 +540,38 @@ struct FeedAssembler {
     /// Media RSS's description is plain unless type="html".
     private func isHTML(_ frame: Frame) -> Bool {
         if frame.hasChildMarkup || frame.escapesText { return true }
-        let type = frame.attributes["type"]?.lowercased()
+        let type = frame.attributes?.type?.lowercased()
         if frame.uriKind == .media { return type == "html" }
         guard frame.uriKind.isAtom else { return true }
-        return type == "html" || type == "text/html" || frame.attributes["mode"] == "escaped"
+        return type == "html" || type == "text/html" || frame.attributes?.mode == "escaped"
     }
 
     /// The field's HTML as sent, for the digest: only when it is HTML and has markup.
-    private func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> String? {
+    private func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> MarkupText? {
         guard isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
-        // Trimmed as bytes, then made a String once (the HTML may be long).
+        // Trimmed as bytes and kept as bytes: most items are dropped by the matcher, and
+        // only those stored pay for a String (libxml2's text is UTF-8; whole characters are trimmed).
         func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
         guard let first = value.firstIndex(where: { !isSpace($0) }),
               let last = value.lastIndex(where: { !isSpace($0) }) else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: value[first...last]), as: UTF8.self)
+        return MarkupText(utf8: UnsafeBufferPointer(rebasing: value[first...last]))
     }
 
     private mutating func readDate(_ value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Date? {
-        let string = PlainText.literal(value)
-        guard !string.isEmpty else { return nil }
-        guard let date = FeedDateParser.parse(string, defaultTimeZone: options.defaultTimeZone) else {
-            warn(line: line, column: column, "unreadable date \"\(string.prefix(60))\"")
-            return nil
+        guard !value.isEmpty else { return nil }
+        // The text collapsed as PlainText.literal would, read as bytes: a String only for the warning.
+        let zone = options.defaultTimeZone
+        let (date, text) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: value.count) { buffer -> (Date?, String?) in
+            var writer = CollapsingWriter(into: buffer)
+            _ = writer.append(value, from: 0, stopAtMarkup: false)
+            // What writer.string() would hold: without the one space the text may end with.
+            let length = writer.count > 0 && buffer[writer.count - 1] == 32 ? writer.count - 1 : writer.count
+            guard length > 0 else { return (nil, nil) }
+            let collapsed = UnsafeBufferPointer(rebasing: buffer[..<length])
+            if let date = FeedDateParser.parse(utf8: collapsed, defaultTimeZone: zone) { return (date, nil) }
+            return (nil, String(decoding: collapsed, as: UTF8.self))
         }
+        if let text { warn(line: line, column: column, "unreadable date \"\(text.prefix(60))\"") }
         return date
     }
 
@@ -578,32 +586,36 @@ struct FeedAssembler {
     /// The feed with every item keyed, deduplicated and its links made absolute.
     mutating func finish() -> ParsedFeed {
         let feedBase = feed.link.flatMap { URL(string: $0) }.flatMap { $0.scheme == nil ? nil : $0 } ?? documentBase
-        var drafts = rawItems
-        for index in drafts.indices {
-            var draft = drafts[index]
-            let base = draft.base ?? feedBase
+        // Drafts are changed in place (a copy of the array would copy every draft).
+        for index in rawItems.indices {
+            let base = rawItems[index].base ?? feedBase
             // Links were resolved when their field was taken (against the
             // field's own xml:base); only those still relative need the feed's.
-            if let link = draft.link, !link.isHTTPURL { draft.link = resolveURL(link, against: base) ?? link }
-            if draft.link == nil, draft.guidIsPermaLink, let guid = draft.guid,
+            if let link = rawItems[index].link, !link.isHTTPURL { rawItems[index].link = resolveURL(link, against: base) ?? link }
+            if rawItems[index].link == nil, rawItems[index].guidIsPermaLink, let guid = rawItems[index].guid,
                guid.hasPrefix("http://") || guid.hasPrefix("https://") {
-                draft.link = guid
+                rawItems[index].link = guid
             }
-            if draft.enclosures.contains(where: { !$0.url.isHTTPURL }) {
-                draft.enclosures = draft.enclosures.map {
+            if rawItems[index].enclosures.contains(where: { !$0.url.isHTTPURL }) {
+                rawItems[index].enclosures = rawItems[index].enclosures.map {
                     $0.url.isHTTPURL ? $0 : Enclosure(url: resolveURL($0.url, against: base) ?? $0.url, type: $0.type, length: $0.length)
                 }
             }
-            drafts[index] = draft
         }
-        var counts: [String: Int] = [:]
-        for draft in drafts { if let id = draft.guid ?? draft.atomID { counts[id, default: 0] += 1 } }
+        // How often each repeated id is used; ids used once (nearly all) are hashed once, into `seen`.
+        var seen = Set<String>(minimumCapacity: rawItems.count)
+        var repeats: [String: Int] = [:]
+        for draft in rawItems {
+            if let id = draft.guid ?? draft.atomID, !seen.insert(id).inserted { repeats[id, default: 1] += 1 }
+        }
         var warnedDuplicates = Set<String>()
-        feed.items = drafts.map { draft in
+        var items: [FeedItem] = []
+        items.reserveCapacity(rawItems.count)
+        for draft in rawItems {
             var id = draft.guid ?? draft.atomID
-            if let key = id, counts[key, default: 0] > 1 {
+            if let key = id, !repeats.isEmpty, let count = repeats[key] {
                 if warnedDuplicates.insert(key).inserted {
-                    warn(line: draft.line, column: 0, "id \"\(key.prefix(80))\" is used by \(counts[key]!) items; keyed them by link")
+                    warn(line: draft.line, column: 0, "id \"\(key.prefix(80))\" is used by \(count) items; keyed them by link")
                 }
                 id = draft.link ?? stableID(draft)
             }
@@ -611,12 +623,13 @@ struct FeedAssembler {
             if let warning = future.warning(title: draft.title, id: key, published: draft.published, updated: draft.updated) {
                 warn(line: draft.line, column: 0, warning)
             }
-            return FeedItem(id: key, title: draft.title, link: draft.link,
-                            published: draft.published, updated: draft.updated, authors: draft.authors,
-                            categories: draft.categories, summary: draft.summary, content: draft.content,
-                            enclosures: draft.enclosures, summaryHTML: draft.summaryHTML, contentHTML: draft.contentHTML,
-                            thumbnailURL: draft.thumbnailURL.map { $0.isHTTPURL ? $0 : resolveURL($0, against: draft.base ?? feedBase) ?? $0 })
+            items.append(FeedItem(id: key, title: draft.title, link: draft.link,
+                                  published: draft.published, updated: draft.updated, authors: draft.authors,
+                                  categories: draft.categories, summary: draft.summary, content: draft.content,
+                                  enclosures: draft.enclosures, summaryMarkup: draft.summaryMarkup, contentMarkup: draft.contentMarkup,
+                                  thumbnailURL: draft.thumbnailURL.map { $0.isHTTPURL ? $0 : resolveURL($0, against: draft.base ?? feedBase) ?? $0 }))
         }
+        feed.items = items
         feed.warnings = warnings
         return feed
     }
@@ -630,6 +643,8 @@ struct FeedAssembler {
 
 /// A link made absolute against `base`; nil when it cannot be read as a URL.
 func resolveURL(_ raw: String, against base: URL?) -> String? {
+    // Most links are already absolute and plain: Foundation would give them back as they are.
+    if raw.isPlainHTTPURL { return raw }
     let trimmed = raw.trimmedASCIIWhitespace
     guard !trimmed.isEmpty else { return nil }
     guard let url = URL(string: trimmed, relativeTo: base) else { return nil }
@@ -640,12 +655,69 @@ extension String {
     /// Starts with "http://" or "https://" (lower case, as resolveURL leaves
     /// them): resolving such a link again against any base gives it back.
     var isHTTPURL: Bool {
-        var bytes = utf8.makeIterator()
-        guard bytes.next() == 0x68, bytes.next() == 0x74, bytes.next() == 0x74, bytes.next() == 0x70 else { return false }
-        var next = bytes.next()
-        if next == 0x73 { next = bytes.next() }
-        return next == 0x3A && bytes.next() == 0x2F && bytes.next() == 0x2F
+        utf8.withContiguousStorageIfAvailable { b in
+            guard b.count >= 7, b[0] == 0x68, b[1] == 0x74, b[2] == 0x74, b[3] == 0x70 else { return false }
+            let i = b[4] == 0x73 ? 5 : 4
+            return b.count >= i + 3 && b[i] == 0x3A && b[i + 1] == 0x2F && b[i + 2] == 0x2F
+        } ?? false
     }
+
+    /// An absolute http(s) URL that URL(string:relativeTo:) reads and gives back
+    /// unchanged, whatever the base: lower-case scheme, a host of letters, digits,
+    /// dots and hyphens (no user, no IP literal), an optional numeric port, then
+    /// only characters a URI allows unescaped, and no dot segment, `%` or `#`
+    /// (which Foundation would check, encode or resolve). Anything else goes to Foundation.
+    var isPlainHTTPURL: Bool {
+        utf8.withContiguousStorageIfAvailable { Self.isPlainHTTPURL($0) } ?? false
+    }
+
+    private static func isPlainHTTPURL(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard n > 8, b[0] == 0x68, b[1] == 0x74, b[2] == 0x74, b[3] == 0x70 else { return false }
+        var i = b[4] == 0x73 ? 5 : 4
+        guard b[i] == 0x3A, b[i + 1] == 0x2F, b[i + 2] == 0x2F else { return false }
+        i += 3
+        let host = hostMask, path = pathMask
+        let hostStart = i
+        while i < n, isPlain(b[i], host.low, host.high) { i += 1 }
+        guard i > hostStart, b[hostStart] != 0x2E else { return false }
+        if i < n, b[i] == 0x3A {
+            i += 1
+            let portStart = i
+            while i < n, b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+            guard i > portStart, i - portStart <= 5 else { return false }
+        }
+        guard i == n || b[i] == 0x2F || b[i] == 0x3F else { return false }
+        var previous: UInt8 = 0
+        while i < n {
+            let c = b[i]
+            guard isPlain(c, path.low, path.high) else { return false }
+            // "/." could start a dot segment ("/./", "/../"), which Foundation removes.
+            if c == 0x2E && previous == 0x2F { return false }
+            previous = c
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether ASCII byte `c` is in the set whose bits for 0-63 are `low` and for 64-127 `high`.
+    @inline(__always)
+    private static func isPlain(_ c: UInt8, _ low: UInt64, _ high: UInt64) -> Bool {
+        c < 64 ? low >> c & 1 == 1 : c < 128 && high >> (c & 63) & 1 == 1
+    }
+
+    /// The two masks isPlain reads for the ASCII bytes of `characters`.
+    private static func masks(_ characters: String) -> (low: UInt64, high: UInt64) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for c in characters.utf8 { if c < 64 { low |= 1 << c } else { high |= 1 << (c & 63) } }
+        return (low, high)
+    }
+
+    private static let alphanumerics = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    /// Host: letters, digits, dots and hyphens.
+    private static let hostMask = masks(alphanumerics + "-.")
+    /// Path and query: letters, digits, RFC 3986 unreserved and sub-delims, and / ? : @.
+    private static let pathMask = masks(alphanumerics + "-._~/?:@!$&'()*+,;=")
 
     /// Cheaper than Foundation's trimmingCharacters for the long texts feeds carry.
     var trimmedASCIIWhitespace: String {

@@ -19,6 +19,21 @@ public enum FeedDateParser {
         while let last = bytes.last, isSpace(last) { bytes.removeLast() }
         let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
         if start > 0 { bytes.removeFirst(start) }
+        return parse(trimmed: bytes, defaultTimeZone: defaultTimeZone)
+    }
+
+    /// The same on UTF-8 bytes (FeedAssembler's field text): no String unless
+    /// the text holds a no-break space, which the String form replaces.
+    static func parse(utf8 text: UnsafeBufferPointer<UInt8>, defaultTimeZone: TimeZone?) -> Date? {
+        if hasNoBreakSpace(text) { return parse(String(decoding: text, as: UTF8.self), defaultTimeZone: defaultTimeZone) }
+        var start = 0, end = text.count
+        while end > start, isSpace(text[end - 1]) { end -= 1 }
+        while start < end, isSpace(text[start]) { start += 1 }
+        return parse(trimmed: Array(text[start..<end]), defaultTimeZone: defaultTimeZone)
+    }
+
+    /// `bytes` trimmed of ASCII whitespace; anything else is left to the grammars.
+    private static func parse(trimmed bytes: [UInt8], defaultTimeZone: TimeZone?) -> Date? {
         guard !bytes.isEmpty else { return nil }
         if let date = unixTimestamp(bytes) { return date }
         if let fields = parseISO(bytes) ?? parseRFC822(bytes) {
@@ -29,8 +44,12 @@ public enum FeedDateParser {
 
     /// Whether the UTF-8 of `text` holds U+00A0 (C2 A0).
     private static func hasNoBreakSpace(_ text: String) -> Bool {
+        hasNoBreakSpace(text.utf8)
+    }
+
+    private static func hasNoBreakSpace<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0xA0 && previous == 0xC2 { return true }
             previous = byte
         }
@@ -153,9 +172,17 @@ public enum FeedDateParser {
     /// comma, 2-digit years, "GMT+0300", JavaScript's "Tue Jan 02 2024 ...".
     static func parseRFC822(_ b: [UInt8]) -> Fields? {
         var f = Fields()
-        var numbers: [(value: Int, width: Int)] = []
+        // The first two numbers (day and year) and how many there were: a third
+        // makes the text no date. Kept in variables: no array per date.
+        var numberCount = 0
+        var numbers = (first: (value: 0, width: 0), second: (value: 0, width: 0))
+        func addNumber(_ value: Int, width: Int) {
+            if numberCount == 0 { numbers.first = (value, width) } else if numberCount == 1 { numbers.second = (value, width) }
+            numberCount += 1
+        }
         var month: Int?
-        var time: [Int]?
+        // Hour, minute, second (0 when the time has two parts).
+        var time: (hour: Int, minute: Int, second: Int)?
         var offset: Int?
         var i = 0
         while i < b.count {
@@ -163,34 +190,34 @@ public enum FeedDateParser {
             if isDigit(c) {
                 let start = i
                 while i < b.count, isDigit(b[i]) || b[i] == UInt8(ascii: ":") || (b[i] == UInt8(ascii: ".") && time == nil && containsColon(b, start, i)) { i += 1 }
-                let token = b[start..<i]
-                if token.contains(UInt8(ascii: ":")) {
-                    guard time == nil else { return nil }
-                    let parts = token.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-                    guard (2...3).contains(parts.count) else { return nil }
-                    var values: [Int] = []
-                    for part in parts {
-                        let whole = part.prefix { $0 != UInt8(ascii: ".") }
-                        guard !whole.isEmpty, whole.count <= 2 else { return nil }
-                        values.append(decimal(whole))
-                    }
-                    time = values
+                if containsColon(b, start, i) {
+                    guard time == nil, let parts = timeParts(b, start, i) else { return nil }
+                    time = parts
                 } else {
                     // Digits only (a '.' joins a token only after a ':').
-                    guard token.count <= 4 else { return nil }
-                    numbers.append((decimal(token), token.count))
+                    guard i - start <= 4 else { return nil }
+                    addNumber(decimal(b[start..<i]), width: i - start)
                 }
             } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
                 let sign = c == UInt8(ascii: "-") ? -1 : 1
                 i += 1
                 let start = i
                 while i < b.count, isDigit(b[i]) || b[i] == UInt8(ascii: ":") { i += 1 }
-                let digitsOnly = b[start..<i].filter { $0 != UInt8(ascii: ":") }
+                // The digits without the colons, as Int(String) reads them (nil past Int.max).
+                var digitCount = 0
+                var value: Int? = 0
+                for k in start..<i where b[k] != UInt8(ascii: ":") {
+                    digitCount += 1
+                    value = value.flatMap { v in
+                        let (times10, o1) = v.multipliedReportingOverflow(by: 10)
+                        let (sum, o2) = times10.addingReportingOverflow(Int(b[k] - 48))
+                        return o1 || o2 ? nil : sum
+                    }
+                }
                 // A dash between date parts ("02-Jan-2024") is a separator, not a zone.
-                if time == nil { if !digitsOnly.isEmpty { numbers.append((Int(String(decoding: digitsOnly, as: UTF8.self)) ?? 0, digitsOnly.count)) }; continue }
-                guard digitsOnly.count == 4 || digitsOnly.count == 2 || digitsOnly.count == 1,
-                      let v = Int(String(decoding: digitsOnly, as: UTF8.self)) else { return nil }
-                let seconds = digitsOnly.count == 4 ? (v / 100) * 3_600 + (v % 100) * 60 : v * 3_600
+                if time == nil { if digitCount > 0 { addNumber(value ?? 0, width: digitCount) }; continue }
+                guard digitCount == 4 || digitCount == 2 || digitCount == 1, let v = value else { return nil }
+                let seconds = digitCount == 4 ? (v / 100) * 3_600 + (v % 100) * 60 : v * 3_600
                 offset = (offset ?? 0) + sign * seconds
             } else if isAlpha(c) || c >= 0x80 {
                 // Words may be in any script: month names are looked up in MonthNames.
@@ -207,9 +234,9 @@ public enum FeedDateParser {
                 case .skipped:
                     continue
                 case .am, .pm:
-                    guard var t = time, t[0] <= 12 else { return nil }
-                    if kind == .pm, t[0] < 12 { t[0] += 12 }
-                    if kind == .am, t[0] == 12 { t[0] = 0 }
+                    guard var t = time, t.hour <= 12 else { return nil }
+                    if kind == .pm, t.hour < 12 { t.hour += 12 }
+                    if kind == .am, t.hour == 12 { t.hour = 0 }
                     time = t
                 case .other:
                     // An unknown zone abbreviation reads the time as zoneless rather than
@@ -220,14 +247,14 @@ public enum FeedDateParser {
                 i += 1
             }
         }
-        guard let month, !numbers.isEmpty, numbers.count <= 2 else { return nil }
+        guard let month, numberCount > 0, numberCount <= 2 else { return nil }
         f.month = month
-        if numbers.count == 1 {
+        if numberCount == 1 {
             return nil
         }
         // Day and year: a 4-digit or >31 number is the year, else RFC order (day first).
-        var day = numbers[0], year = numbers[1]
-        if numbers[0].width == 4 || numbers[0].value > 31 { swap(&day, &year) }
+        var day = numbers.first, year = numbers.second
+        if day.width == 4 || day.value > 31 { swap(&day, &year) }
         f.day = day.value
         switch year.width {
         case 4, 3: f.year = year.value
@@ -235,12 +262,38 @@ public enum FeedDateParser {
         default: return nil
         }
         if let time {
-            f.hour = time[0]
-            f.minute = time[1]
-            f.second = time.count > 2 ? time[2] : 0
+            f.hour = time.hour
+            f.minute = time.minute
+            f.second = time.second
         }
         f.offset = offset
         return f
+    }
+
+    /// "hh:mm" or "hh:mm:ss" (each part one or two digits, anything after a '.' in
+    /// a part dropped) in b[start..<end]; nil for any other number of parts.
+    private static func timeParts(_ b: [UInt8], _ start: Int, _ end: Int) -> (hour: Int, minute: Int, second: Int)? {
+        var values = (0, 0, 0)
+        var count = 0
+        var k = start
+        while true {
+            var partEnd = k
+            while partEnd < end, b[partEnd] != UInt8(ascii: ":") { partEnd += 1 }
+            var wholeEnd = k
+            while wholeEnd < partEnd, b[wholeEnd] != UInt8(ascii: ".") { wholeEnd += 1 }
+            guard wholeEnd > k, wholeEnd - k <= 2, count < 3 else { return nil }
+            let value = decimal(b[k..<wholeEnd])
+            switch count {
+            case 0: values.0 = value
+            case 1: values.1 = value
+            default: values.2 = value
+            }
+            count += 1
+            if partEnd == end { break }
+            k = partEnd + 1
+        }
+        guard count >= 2 else { return nil }
+        return (values.0, values.1, values.2)
     }
 
     /// What a word other than a month name is to parseRFC822.

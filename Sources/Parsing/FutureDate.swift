@@ -13,7 +13,13 @@ struct FutureDate {
 
     /// A warning naming the item when `published` or `updated` is in the future.
     func warning(title: String?, id: String, published: Date?, updated: Date?) -> String? {
-        guard let date = [published, updated].compactMap({ $0 }).first(where: { $0.timeIntervalSince(now) > skew }) else {
+        // Published first, then updated (no array: this runs for every item).
+        let date: Date
+        if let published, published.timeIntervalSince(now) > skew {
+            date = published
+        } else if let updated, updated.timeIntervalSince(now) > skew {
+            date = updated
+        } else {
             return nil
         }
         let name = title.map { "\"\($0.prefix(60))\"" } ?? "\"\(id.prefix(80))\""

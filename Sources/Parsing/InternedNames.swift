@@ -8,7 +8,7 @@ internal import CLibXML2
 /// `let` pointers so that a lookup pays no exclusivity check. A document with
 /// more distinct names than the table takes falls back to a Dictionary.
 ///
-/// With each String go its readings as an element name and as a namespace
+/// With each String go its readings as an element name, an attribute name and as a namespace
 /// (one pointer may be both: libxml2 has one dictionary for all names), made
 /// once per pointer, so that FeedAssembler decides roles on enums.
 final class InternedNames {
@@ -16,11 +16,13 @@ final class InternedNames {
         let string: String
         let element: ElementName
         let namespace: NamespaceKind
+        let attribute: AttributeName
 
         init(_ string: String) {
             self.string = string
             element = ElementName(string)
             namespace = NamespaceKind(string)
+            attribute = AttributeName(string)
         }
     }
 
@@ -53,6 +55,9 @@ final class InternedNames {
         entry(pointer).string
     }
 
+    /// Inlined, so that a caller that reads only an enum of the entry does not
+    /// retain and release its String; a name seen for the first time goes out of line.
+    @inline(__always)
     func entry(_ pointer: UnsafePointer<xmlChar>?) -> Entry {
         guard let pointer else { return Self.empty }
         let key = UnsafeRawPointer(pointer)
@@ -61,6 +66,12 @@ final class InternedNames {
             if known == key { return values[index] }
             index = (index + 1) & (Self.capacity - 1)
         }
+        return insert(pointer, at: index)
+    }
+
+    @inline(never)
+    private func insert(_ pointer: UnsafePointer<xmlChar>, at index: Int) -> Entry {
+        let key = UnsafeRawPointer(pointer)
         if counter.pointee >= Self.maxCount {
             if let known = overflow[key] { return known }
             let entry = Entry(Self.canonical(String(cString: pointer)))

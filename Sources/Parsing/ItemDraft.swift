@@ -16,8 +16,8 @@ struct ItemDraft {
     var categories: [String] = []
     var summary: String?
     var content: String?
-    var summaryHTML: String?
-    var contentHTML: String?
+    var summaryMarkup: MarkupText?
+    var contentMarkup: MarkupText?
     var thumbnailURL: String?
     var enclosures: [Enclosure] = []
     /// Where the item's xml:base pointed, for links still relative at the end.

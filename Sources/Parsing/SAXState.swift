@@ -31,14 +31,41 @@ struct SAXState {
         let names = self.names
         // Attribute Strings are made only when the assembler asks: it needs
         // them for feed elements, not for the markup that fills most documents.
-        let element = names.entry(localname), namespace = names.entry(uri)
-        let keep = assembler.startElement(uri: namespace.string, uriKind: namespace.namespace, name: element.string,
-                                          nameKind: element.element, declaredNamespaces: declared) {
-            Self.attributes(nbAttributes, attributes, names: names)
-        }
+        let element = names.entry(localname)
+        let keep = assembler.startElement(uri: names.string(uri), uriKind: names.entry(uri).namespace, name: element.string,
+                                          nameKind: element.element, declaredNamespaces: declared,
+                                          attributes: { Self.feedAttributes(nbAttributes, attributes, names: names) },
+                                          markupAttributes: { Self.attributes(nbAttributes, attributes, names: names) })
         if !keep { xmlStopParser(context) }
     }
 
+    /// The attributes a feed element may need, read from libxml2's array: an
+    /// attribute FeedAttributes does not keep is told by its interned name and never becomes a String.
+    private static func feedAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                                       names: InternedNames) -> FeedAttributes? {
+        guard let attributes, count > 0 else { return nil }
+        var kept: FeedAttributes?
+        for index in 0..<count {
+            // Five pointers per attribute: localname, prefix, URI, value, end of value.
+            let base = index * 5
+            let name = names.entry(attributes[base]).attribute, namespace = names.entry(attributes[base + 2]).namespace
+            guard FeedAttributes.isKept(name, namespace: namespace),
+                  let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            if kept == nil { kept = FeedAttributes() }
+            kept?.set(name, namespace: namespace, value: value(UnsafeBufferPointer(start: start, count: end - start)))
+        }
+        return kept
+    }
+
+    private static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Without entity substitution libxml2 hands `&` in attributes over as "&#38;".
+        guard let start = bytes.baseAddress, memchr(start, 0x26, bytes.count) != nil else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return ampersandsDecoded(bytes)
+    }
+
+    /// Every attribute, for the markup FieldMarkup writes back (a and img only).
     private static func attributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                                    names: InternedNames) -> [FeedAssembler.Attribute] {
         guard let attributes, count > 0 else { return [] }
@@ -48,10 +75,7 @@ struct SAXState {
             // Five pointers per attribute: localname, prefix, URI, value, end of value.
             let base = index * 5
             guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-            let bytes = UnsafeBufferPointer(start: start, count: end - start)
-            // Without entity substitution libxml2 hands `&` in attributes over as "&#38;".
-            let value = memchr(start, 0x26, bytes.count) == nil
-                ? String(decoding: bytes, as: UTF8.self) : Self.ampersandsDecoded(bytes)
+            let value = Self.value(UnsafeBufferPointer(start: start, count: end - start))
             list.append(.init(uri: names.string(attributes[base + 2]), name: names.string(attributes[base]), value: value))
         }
         return list
