@@ -103,6 +103,7 @@ public final class Matcher: Sendable {
     }
 
     /// Like `match`, with a trace of every topic's rule (and the [keep] rule's), fired or not.
+    /// `match` builds no traces: ask for them here, for the items whose reasons are shown.
     public func explain(_ input: MatchInput) -> MatchResult {
         evaluate(input, explainingAll: true)
     }
@@ -117,18 +118,28 @@ public final class Matcher: Sendable {
                                         hits: hits, input: input, topics: topics)
         var fired: [String] = []
         var explanations: [TopicTrace] = []
+        // `MatchResult.score`: the best score of a fired topic, as `max()` over their traces would give it.
+        var best: Double?
+        func consider(_ score: Double) {
+            if best.map({ $0 < score }) ?? true { best = score }
+        }
         for (index, name) in topicNames.enumerated() {
             let fires = evaluation.fires(index)
-            if fires { fired.append(name) }
-            if fires || explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
+            if fires {
+                fired.append(name)
+                if let score = evaluation.firedScore(topics[index]) { consider(score) }
+            }
+            if explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
         }
         var decision: Bool?
         if let keep {
             decision = evaluation.fires(keep)
-            if decision == true || explainingAll { explanations.append(evaluation.topicTrace(keep, name: "keep")) }
+            // The score counts every fired trace named like a fired topic: a topic called `keep` lets the [keep] rule's in.
+            if decision == true && fired.contains("keep"), let score = evaluation.firedScore(keep) { consider(score) }
+            if explainingAll { explanations.append(evaluation.topicTrace(keep, name: "keep")) }
         }
         return MatchResult(topics: fired, hits: cancelled.isEmpty ? hits : hits.filter { $0.cancelledBy == nil }, keep: decision,
-                           cancelled: cancelled, explanations: explanations)
+                           cancelled: cancelled, explanations: explanations, score: best)
     }
 
     /// Every occurrence in every scanned field, with its hit (same index order).

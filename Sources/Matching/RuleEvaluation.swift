@@ -100,6 +100,16 @@ final class RuleEvaluation {
         }
     }
 
+    /// The score of a topic that fires, judged as its trace judges it (after the
+    /// memo of `fires(_:)` settled: the two differ only in a cycle of @Topic
+    /// references, which Config rejects); nil when it does not fire.
+    func firedScore(_ topic: CompiledTopic) -> Double? {
+        guard value(topic.program, at: 0) else { return nil }
+        let score = score(topic)
+        if let threshold = topic.threshold, score < threshold { return nil }
+        return score
+    }
+
     /// Sum of the weights of what makes the rule true: true leaves reached through
     /// true nodes, each leaf once; nothing under NOT; a weighted node counts its
     /// own weight instead of its insides; feed attributes weigh 0.
