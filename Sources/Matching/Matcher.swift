@@ -20,10 +20,11 @@ public final class Matcher: Sendable {
     private let hitLabels: [HitLabel]
     private let written: [String]
     private let entityNames: [String]
-    private let conditions: [[CompiledCondition]]
-    /// Where each entity's conditions start in one numbering of all conditions.
-    private let conditionOffsets: [Int]
-    private let conditionCount: Int
+    /// Every entity's `unless` / `requires` conditions in one list, entity
+    /// after entity (walked by index: a condition is never copied per hit),
+    /// and per entity the range of its own.
+    private let conditions: [CompiledCondition]
+    private let conditionRanges: [Range<Int>]
     /// Whether any entity has `unless` / `requires` context.
     private let hasConditions: Bool
     private let termCount: Int
@@ -45,15 +46,14 @@ public final class Matcher: Sendable {
                 maxSuffixLength: Int = 6) {
         self.maxSuffixLength = max(0, maxSuffixLength)
         var compiler = RuleCompiler(entities: entities, topics: topics, normalizer: TextNormalizer())
-        conditions = entities.map { compiler.conditions(of: $0) }
-        var offsets: [Int] = []
-        var count = 0
-        for list in conditions {
-            offsets.append(count)
-            count += list.count
+        let perEntity = entities.map { compiler.conditions(of: $0) }
+        conditions = Array(perEntity.joined())
+        var ranges: [Range<Int>] = []
+        for list in perEntity {
+            let start = ranges.last?.upperBound ?? 0
+            ranges.append(start ..< start + list.count)
         }
-        conditionOffsets = offsets
-        conditionCount = count
+        conditionRanges = ranges
         self.topics = topics.map {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
@@ -72,13 +72,13 @@ public final class Matcher: Sendable {
                                                    variant: variant?.name, side: variant?.side)
         }
         hitLabels = labels
-        hasConditions = conditions.contains { !$0.isEmpty }
+        hasConditions = !conditions.isEmpty
         entityNames = entities.map(\.name)
         termCount = compiler.termCount
         topicNames = topics.map(\.name)
         scannedFields = ItemField.allCases.filter { compiler.scannedFields.contains($0) }
         needsPositions = compiler.needsPositions
-        var entityNeedsWords = conditions.map { $0.contains { $0.withinWords != nil } }
+        var entityNeedsWords = perEntity.map { $0.contains { $0.withinWords != nil } }
         var termNeedsWords = [Bool](repeating: false, count: compiler.termCount)
         for target in compiler.nearTargets {
             switch target {
@@ -109,12 +109,32 @@ public final class Matcher: Sendable {
     }
 
     private func evaluate(_ input: MatchInput, explainingAll: Bool) -> MatchResult {
-        var (found, hits) = scan(input)
-        var cancelled: [Hit] = []
-        if hasConditions && !found.isEmpty {
-            (found, cancelled) = applyConditions(found, hits: &hits)
+        var scanned = scan(input)
+        var reasons: [String?] = []
+        if hasConditions && !scanned.found.isEmpty {
+            reasons = cancellations(of: scanned.found)
         }
-        let evaluation = RuleEvaluation(entityCount: entityNames.count, termCount: termCount, occurrences: found,
+        // Each hit is made once, straight into its list; a kept occurrence's
+        // `hit` becomes its index among the kept hits (what traces look up).
+        var hits: [Hit] = []
+        var cancelled: [Hit] = []
+        var kept: [Occurrence] = []
+        hits.reserveCapacity(scanned.found.count)
+        kept.reserveCapacity(scanned.found.count)
+        for index in scanned.found.indices {
+            let occurrence = scanned.found[index]
+            let text = scanned.texts[scanned.fieldSlots[index]]
+            if !reasons.isEmpty, let reason = reasons[index] {
+                var hit = hit(occurrence, original: scanned.originals[index], text: text)
+                hit.cancelledBy = reason
+                cancelled.append(hit)
+            } else {
+                scanned.found[index].hit = hits.count
+                hits.append(hit(occurrence, original: scanned.originals[index], text: text))
+                kept.append(scanned.found[index])
+            }
+        }
+        let evaluation = RuleEvaluation(entityCount: entityNames.count, termCount: termCount, occurrences: kept,
                                         hits: hits, input: input, topics: topics)
         var fired: [String] = []
         var explanations: [TopicTrace] = []
@@ -138,19 +158,28 @@ public final class Matcher: Sendable {
             if decision == true && fired.contains("keep"), let score = evaluation.firedScore(keep) { consider(score) }
             if explainingAll { explanations.append(evaluation.topicTrace(keep, name: "keep")) }
         }
-        return MatchResult(topics: fired, hits: cancelled.isEmpty ? hits : hits.filter { $0.cancelledBy == nil }, keep: decision,
-                           cancelled: cancelled, explanations: explanations, score: best)
+        return MatchResult(topics: fired, hits: hits, keep: decision, cancelled: cancelled,
+                           explanations: explanations, score: best)
     }
 
-    /// Every occurrence in every scanned field, with its hit (same index order).
-    private func scan(_ input: MatchInput) -> ([Occurrence], [Hit]) {
+    /// What `scan` found: every occurrence in every scanned field (in field
+    /// order, then text order), and per occurrence its original UTF-8 range
+    /// and which of `texts` (the scanned fields' texts) it is in.
+    private struct Scan {
         var found: [Occurrence] = []
-        var hits: [Hit] = []
-        let longest = scannedFields.map { input.text(of: $0).utf8.count }.max() ?? 0
+        var originals: [Range<Int>] = []
+        var fieldSlots: [Int] = []
+        var texts: [String] = []
+    }
+
+    private func scan(_ input: MatchInput) -> Scan {
+        var result = Scan()
+        result.texts = scannedFields.map { input.text(of: $0) }
+        let longest = result.texts.map(\.utf8.count).max() ?? 0
         var buffer = NormalizedTextBuilder(capacity: longest + 16)
         defer { buffer.deallocate() }
-        for field in scannedFields {
-            let text = input.text(of: field)
+        for (slot, field) in scannedFields.enumerated() {
+            let text = result.texts[slot]
             guard !text.isEmpty else { continue }
             normalizer.normalize(text, into: &buffer)
             var inField = occurrences(in: buffer)
@@ -160,59 +189,50 @@ public final class Matcher: Sendable {
             }
             for var occurrence in inField {
                 occurrence.field = field
-                occurrence.hit = hits.count
-                hits.append(hit(occurrence, original: buffer.originalRange(of: occurrence.range), field: field, text: text))
-                found.append(occurrence)
+                // Until the hits are made: the occurrence's index in `found`, which tells it apart.
+                occurrence.hit = result.found.count
+                result.originals.append(buffer.originalRange(of: occurrence.range))
+                result.fieldSlots.append(slot)
+                result.found.append(occurrence)
             }
         }
-        return (found, hits)
+        return result
     }
 
-    /// Drops the entity hits that their `unless` / `requires` context cancels;
-    /// the context is judged on every occurrence found (an @entity in it counts
-    /// even where its own conditions would cancel it). A condition without
-    /// `_near` has one context per item (unless it is the hit itself), so it
-    /// is looked for once per item, not once per hit.
-    private func applyConditions(_ found: [Occurrence], hits: inout [Hit]) -> ([Occurrence], [Hit]) {
-        var kept: [Occurrence] = []
-        var cancelled: [Hit] = []
-        kept.reserveCapacity(found.count)
-        // Per condition (by `conditionOffsets`): not looked for yet, none, or the context.
+    /// Per occurrence: why its entity's `unless` / `requires` context cancels
+    /// it, or nil. The context is judged on every occurrence found (an @entity
+    /// in it counts even where its own conditions would cancel it). A condition
+    /// without `_near` has one context per item (unless it is the hit itself),
+    /// so it is looked for once per item, not once per hit.
+    private func cancellations(of found: [Occurrence]) -> [String?] {
+        var reasons = [String?](repeating: nil, count: found.count)
+        // Per condition: not looked for yet, none, or the context.
         var contexts: [ConditionContext] = []
-        for occurrence in found {
-            guard case .entity(let entity) = occurrence.owner.target, !conditions[entity].isEmpty else {
-                kept.append(occurrence)
-                continue
-            }
-            if contexts.isEmpty { contexts = Array(repeating: .unknown, count: conditionCount) }
-            var reason: String?
-            for (k, condition) in conditions[entity].enumerated() {
+        for (position, occurrence) in found.enumerated() {
+            guard case .entity(let entity) = occurrence.owner.target, !conditionRanges[entity].isEmpty else { continue }
+            if contexts.isEmpty { contexts = Array(repeating: .unknown, count: conditions.count) }
+            for id in conditionRanges[entity] {
                 var context: (index: Int, place: Int)?
-                if condition.withinWords == nil {
-                    let id = conditionOffsets[entity] + k
+                if conditions[id].withinWords == nil {
                     if case .unknown = contexts[id] {
-                        contexts[id] = condition.context(of: nil, among: found).map { .found($0.index, $0.place) } ?? .none
+                        contexts[id] = conditions[id].context(of: nil, among: found).map { .found($0.index, $0.place) } ?? .none
                     }
                     if case .found(let index, let place) = contexts[id] {
                         let other = found[index]
                         let isItself = other.owner.target == occurrence.owner.target && other.range == occurrence.range
                             && other.field == occurrence.field
-                        context = isItself ? condition.context(of: occurrence, among: found) : (index, place)
+                        context = isItself ? conditions[id].context(of: occurrence, among: found) : (index, place)
                     }
                 } else {
-                    context = condition.context(of: occurrence, among: found)
+                    context = conditions[id].context(of: occurrence, among: found)
                 }
-                reason = condition.cancellation(by: context, among: found, written: written)
-                if reason != nil { break }
-            }
-            if let reason {
-                hits[occurrence.hit].cancelledBy = reason
-                cancelled.append(hits[occurrence.hit])
-            } else {
-                kept.append(occurrence)
+                if let reason = conditions[id].cancellation(by: context, among: found, written: written) {
+                    reasons[position] = reason
+                    break
+                }
             }
         }
-        return (kept, cancelled)
+        return reasons
     }
 
     private enum ConditionContext {
@@ -319,13 +339,14 @@ public final class Matcher: Sendable {
         }
     }
 
-    private func hit(_ occurrence: Occurrence, original: Range<Int>, field: ItemField, text: String) -> Hit {
+    private func hit(_ occurrence: Occurrence, original: Range<Int>, text: String) -> Hit {
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: original.lowerBound)
         let to = utf8.index(from, offsetBy: original.count)
         let label = hitLabels[Int(occurrence.owner.spelling)]
-        return Hit(entity: label.entity, spelling: label.spelling, field: field,
-                   matchedText: String(decoding: utf8[from..<to], as: UTF8.self),
+        // The offset map gives whole scalars, so the slice is valid UTF-8: copied, not decoded again.
+        return Hit(entity: label.entity, spelling: label.spelling, field: occurrence.field,
+                   matchedText: String(text[from..<to]),
                    start: original.lowerBound, end: original.upperBound,
                    variant: label.variant, side: label.side)
     }
