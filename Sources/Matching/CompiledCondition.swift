@@ -12,6 +12,10 @@ struct CompiledCondition: Sendable {
     /// finds the context, where a search per target went over them all again.
     private let sortedKeys: [Int32]
     private let places: [Int]
+    /// Bit `slot(key)` set for each target's key: one load rules out an
+    /// occurrence of anything else (most of them) before the binary search,
+    /// whose branches the processor cannot predict.
+    private let targetBits: [UInt64]
     /// The reasons, written once: per place in `targets` for `unless`, and the
     /// one of `requires` (a condition that fails usually fails for many hits).
     private let unlessReasons: [String?]
@@ -29,6 +33,9 @@ struct CompiledCondition: Sendable {
         let sorted = firstPlace.sorted { $0.key < $1.key }
         sortedKeys = sorted.map(\.key)
         places = sorted.map(\.value)
+        var bits = [UInt64](repeating: 0, count: (sorted.map { Self.slot($0.key) }.max() ?? 0) / 64 + 1)
+        for key in sortedKeys { bits[Self.slot(key) / 64] |= 1 << UInt64(Self.slot(key) % 64) }
+        targetBits = bits
         let scope = withinWords.map { "_near \($0)" } ?? ""
         unlessReasons = targets.map { labels[$0].map { "unless\(scope) \($0)" } }
         requiresReason = "requires\(scope) " + targets.compactMap { labels[$0] }.joined(separator: ", ") + " (none found)"
@@ -77,9 +84,17 @@ struct CompiledCondition: Sendable {
         }
     }
 
+    /// A key as a bit number: entities even, terms odd (keys of terms are negative).
+    @inline(__always)
+    private static func slot(_ key: Int32) -> Int {
+        key >= 0 ? Int(key) * 2 : Int(-1 - key) * 2 + 1
+    }
+
     /// The place in `targets` of the target with this key, or nil (binary search).
     @inline(__always)
     private func place(of key: Int32, in keys: UnsafeBufferPointer<Int32>) -> Int? {
+        let slot = Self.slot(key)
+        guard slot / 64 < targetBits.count, targetBits[slot / 64] & (1 << UInt64(slot % 64)) != 0 else { return nil }
         var low = 0, high = keys.count
         while low < high {
             let mid = (low + high) / 2

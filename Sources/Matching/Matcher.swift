@@ -14,7 +14,10 @@ public final class Matcher: Sendable {
     private let normalizer = TextNormalizer()
     private let trie: PatternTrie
     /// Per pattern: who it stands for, and whether a word boundary applies at its end.
-    private let owners: [[PatternOwner]]
+    /// The owners are one list, pattern after pattern; pattern p's are
+    /// `ownerStarts[p] ..< ownerStarts[p + 1]` (no inner array to retain per candidate).
+    private let owners: [PatternOwner]
+    private let ownerStarts: [Int32]
     private let checksEnd: [Bool]
     /// Per `PatternOwner.spelling`: what its hits say, and how it is written.
     private let hitLabels: [HitLabel]
@@ -61,7 +64,10 @@ public final class Matcher: Sendable {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
         trie = PatternTrie(patterns: compiler.table.patterns)
-        owners = compiler.table.owners
+        owners = Array(compiler.table.owners.joined())
+        var starts: [Int32] = [0]
+        for list in compiler.table.owners { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+        ownerStarts = starts
         checksEnd = compiler.table.patterns.map(WordBoundary.endsWithWord)
         written = compiler.table.written
         var labels = compiler.table.written.map { HitLabel(entity: nil, spelling: $0, variant: nil, side: nil) }
@@ -257,7 +263,8 @@ public final class Matcher: Sendable {
             let checks = checksEnd[pattern]
             // Whether the pattern ends inside a word: nil until an owner needs it.
             var endsInsideWord: Bool?
-            for owner in owners[pattern] {
+            for index in Int(ownerStarts[pattern]) ..< Int(ownerStarts[pattern + 1]) {
+                let owner = owners[index]
                 var hitEnd = end
                 if checks {
                     if owner.isStem {
