@@ -41,30 +41,43 @@ struct CompiledCondition: Sendable {
         requiresReason = "requires\(scope) " + targets.compactMap { labels[$0] }.joined(separator: ", ") + " (none found)"
     }
 
+    /// The occurrences in `all` of this condition's targets, in order: their
+    /// index there and the target's place in `targets`. Found once per item,
+    /// so that `context` (per hit for `_near`) looks at these alone.
+    func targetOccurrences(in all: [Occurrence]) -> [(index: Int, place: Int)] {
+        var found: [(index: Int, place: Int)] = []
+        sortedKeys.withUnsafeBufferPointer { keys in
+            for (index, other) in all.enumerated() {
+                if let place = place(of: other.owner.target.key, in: keys) { found.append((index, place)) }
+            }
+        }
+        return found
+    }
+
     /// The context of this condition in `all`, as its index there and its
     /// target's place in `targets`: the first target (in the order written)
     /// that occurs, at its first occurrence other than `occurrence` itself;
     /// with `withinWords`, only in `occurrence`'s field and near it.
     /// `occurrence` nil (only without `withinWords`): over all of them, which
-    /// is the answer for every occurrence but the one found.
-    func context(of occurrence: Occurrence?, among all: [Occurrence]) -> (index: Int, place: Int)? {
+    /// is the answer for every occurrence but the one found. `candidates`:
+    /// from `targetOccurrences(in: all)` (the others cannot be the context).
+    func context(of occurrence: Occurrence?, among all: [Occurrence],
+                 candidates: [(index: Int, place: Int)]) -> (index: Int, place: Int)? {
         var found: (index: Int, place: Int)?
         var foundPlace = Int.max
-        sortedKeys.withUnsafeBufferPointer { keys in
-            for (index, other) in all.enumerated() {
-                guard let place = place(of: other.owner.target.key, in: keys), place < foundPlace else { continue }
-                if let occurrence {
-                    if other.owner.target == occurrence.owner.target && other.range == occurrence.range
-                        && other.field == occurrence.field { continue }
-                    if let withinWords {
-                        guard other.field == occurrence.field, occurrence.wordsBetween(other) <= withinWords else { continue }
-                    }
+        for (index, place) in candidates where place < foundPlace {
+            if let occurrence {
+                let other = all[index]
+                if other.owner.target == occurrence.owner.target && other.range == occurrence.range
+                    && other.field == occurrence.field { continue }
+                if let withinWords {
+                    guard other.field == occurrence.field, occurrence.wordsBetween(other) <= withinWords else { continue }
                 }
-                found = (index, place)
-                foundPlace = place
-                // `requires` only asks whether there is one.
-                if place == 0 || effect == .requires { break }
             }
+            found = (index, place)
+            foundPlace = place
+            // `requires` only asks whether there is one.
+            if place == 0 || effect == .requires { break }
         }
         return found
     }

@@ -217,25 +217,36 @@ public final class Matcher: Sendable {
     /// so it is looked for once per item, not once per hit.
     private func cancellations(of found: [Occurrence]) -> [String?] {
         var reasons = [String?](repeating: nil, count: found.count)
-        // Per condition: not looked for yet, none, or the context.
+        // Per condition: not looked for yet, none, or the context; and its
+        // targets' occurrences (nil: not looked for yet).
         var contexts: [ConditionContext] = []
+        var candidates: [[(index: Int, place: Int)]?] = []
         for (position, occurrence) in found.enumerated() {
             guard case .entity(let entity) = occurrence.owner.target, !conditionRanges[entity].isEmpty else { continue }
-            if contexts.isEmpty { contexts = Array(repeating: .unknown, count: conditions.count) }
+            if contexts.isEmpty {
+                contexts = Array(repeating: .unknown, count: conditions.count)
+                candidates = Array(repeating: nil, count: conditions.count)
+            }
             for id in conditionRanges[entity] {
+                if candidates[id] == nil { candidates[id] = conditions[id].targetOccurrences(in: found) }
+                let targets = candidates[id] ?? []
                 var context: (index: Int, place: Int)?
-                if conditions[id].withinWords == nil {
+                if targets.isEmpty {
+                    context = nil
+                } else if conditions[id].withinWords == nil {
                     if case .unknown = contexts[id] {
-                        contexts[id] = conditions[id].context(of: nil, among: found).map { .found($0.index, $0.place) } ?? .none
+                        contexts[id] = conditions[id].context(of: nil, among: found, candidates: targets)
+                            .map { .found($0.index, $0.place) } ?? .none
                     }
                     if case .found(let index, let place) = contexts[id] {
                         let other = found[index]
                         let isItself = other.owner.target == occurrence.owner.target && other.range == occurrence.range
                             && other.field == occurrence.field
-                        context = isItself ? conditions[id].context(of: occurrence, among: found) : (index, place)
+                        context = isItself ? conditions[id].context(of: occurrence, among: found, candidates: targets)
+                            : (index, place)
                     }
                 } else {
-                    context = conditions[id].context(of: occurrence, among: found)
+                    context = conditions[id].context(of: occurrence, among: found, candidates: targets)
                 }
                 if let reason = conditions[id].cancellation(by: context, among: found, written: written) {
                     reasons[position] = reason
