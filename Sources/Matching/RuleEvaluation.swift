@@ -96,7 +96,7 @@ final class RuleEvaluation {
     /// references, which Config rejects); nil when it does not fire.
     func firedScore(_ topic: CompiledTopic) -> Double? {
         guard value(topic.program, at: 0) else { return nil }
-        let score = score(topic)
+        let score = score(topic, knownTrue: true)
         if let threshold = topic.threshold, score < threshold { return nil }
         return score
     }
@@ -104,13 +104,14 @@ final class RuleEvaluation {
     /// Sum of the weights of what makes the rule true: true leaves reached through
     /// true nodes, each leaf once; nothing under NOT; a weighted node counts its
     /// own weight instead of its insides; feed attributes weigh 0.
-    func score(_ topic: CompiledTopic) -> Double {
+    /// `knownTrue`: the rule was just found true (its value is not asked again).
+    func score(_ topic: CompiledTopic, knownTrue: Bool = false) -> Double {
         let program = topic.program
         return program.nodes.withUnsafeBufferPointer { nodes in
             // On the stack: a score is taken per fired topic of every item.
             withUnsafeTemporaryAllocation(of: ScoreSum.Term.self, capacity: max(1, program.scoredCount)) { terms in
                 var sum = ScoreSum(terms: terms)
-                collect(program, nodes, at: 0, into: &sum)
+                collect(program, nodes, at: 0, knownTrue: knownTrue, into: &sum)
                 return sum.total
             }
         }
@@ -144,9 +145,11 @@ final class RuleEvaluation {
         }
     }
 
+    /// Counts what node `k` adds when it is true. A true AND's parts, and the
+    /// inside of a true scope, are true too, so their value is not asked again.
     private func collect(_ program: RuleProgram, _ nodes: UnsafeBufferPointer<RuleProgram.Node>, at k: Int,
-                         into sum: inout ScoreSum) {
-        guard value(program, nodes, at: k) else { return }
+                         knownTrue: Bool, into sum: inout ScoreSum) {
+        guard knownTrue || value(program, nodes, at: k) else { return }
         let node = nodes[k]
         switch node.kind {
         case .entity, .term, .missing: sum.set(Int(node.id), leaf: true, weight: 1)
@@ -155,10 +158,10 @@ final class RuleEvaluation {
         case .and, .or, .near:
             var child = k + 1
             while child < Int(node.end) {
-                collect(program, nodes, at: child, into: &sum)
+                collect(program, nodes, at: child, knownTrue: node.kind == .and, into: &sum)
                 child = Int(nodes[child].end)
             }
-        case .transparent: collect(program, nodes, at: k + 1, into: &sum)
+        case .transparent: collect(program, nodes, at: k + 1, knownTrue: true, into: &sum)
         case .weighted: sum.extra += node.weight
         }
     }
