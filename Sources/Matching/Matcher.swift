@@ -28,6 +28,11 @@ public final class Matcher: Sendable {
     /// and per entity the range of its own.
     private let conditions: [CompiledCondition]
     private let conditionRanges: [Range<Int>]
+    /// The conditions indexed by target: those that target `t` (with its place
+    /// there) are `targetConditions[targetConditionStarts[s] ..< targetConditionStarts[s + 1]]`
+    /// for `s = Matcher.slot(t.key)`.
+    private let targetConditionStarts: [Int32]
+    private let targetConditions: [(condition: Int32, place: Int32)]
     /// Whether any entity has `unless` / `requires` context.
     private let hasConditions: Bool
     private let termCount: Int
@@ -57,6 +62,18 @@ public final class Matcher: Sendable {
             ranges.append(start ..< start + list.count)
         }
         conditionRanges = ranges
+        var byTarget: [[(condition: Int32, place: Int32)]] = []
+        for (id, condition) in conditions.enumerated() {
+            for (key, place) in condition.targetPlaces {
+                let slot = Self.slot(key)
+                if byTarget.count <= slot { byTarget += Array(repeating: [], count: slot + 1 - byTarget.count) }
+                byTarget[slot].append((Int32(id), Int32(place)))
+            }
+        }
+        var targetStarts: [Int32] = [0]
+        for list in byTarget { targetStarts.append(targetStarts[targetStarts.count - 1] + Int32(list.count)) }
+        targetConditionStarts = targetStarts
+        targetConditions = Array(byTarget.joined())
         self.topics = topics.map {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
@@ -218,18 +235,17 @@ public final class Matcher: Sendable {
     private func cancellations(of found: [Occurrence]) -> [String?] {
         var reasons = [String?](repeating: nil, count: found.count)
         // Per condition: not looked for yet, none, or the context; and its
-        // targets' occurrences (nil: not looked for yet).
+        // targets' occurrences, in order (found for all conditions in one pass).
         var contexts: [ConditionContext] = []
-        var candidates: [[(index: Int, place: Int)]?] = []
+        var candidates: [[(index: Int, place: Int)]] = []
         for (position, occurrence) in found.enumerated() {
             guard case .entity(let entity) = occurrence.owner.target, !conditionRanges[entity].isEmpty else { continue }
             if contexts.isEmpty {
                 contexts = Array(repeating: .unknown, count: conditions.count)
-                candidates = Array(repeating: nil, count: conditions.count)
+                candidates = targetOccurrences(in: found)
             }
             for id in conditionRanges[entity] {
-                if candidates[id] == nil { candidates[id] = conditions[id].targetOccurrences(in: found) }
-                let targets = candidates[id] ?? []
+                let targets = candidates[id]
                 var context: (index: Int, place: Int)?
                 if targets.isEmpty {
                     context = nil
@@ -262,6 +278,26 @@ public final class Matcher: Sendable {
         let ownerStart: Int32
         let ownerEnd: Int32
         let checksEnd: Bool
+    }
+
+    /// Per condition: the occurrences in `found` of its targets, in order,
+    /// each with its index there and the target's place in the condition.
+    private func targetOccurrences(in found: [Occurrence]) -> [[(index: Int, place: Int)]] {
+        var candidates = [[(index: Int, place: Int)]](repeating: [], count: conditions.count)
+        for (index, occurrence) in found.enumerated() {
+            let slot = Self.slot(occurrence.owner.target.key)
+            guard slot + 1 < targetConditionStarts.count else { continue }
+            for k in Int(targetConditionStarts[slot]) ..< Int(targetConditionStarts[slot + 1]) {
+                let (condition, place) = targetConditions[k]
+                candidates[Int(condition)].append((index, Int(place)))
+            }
+        }
+        return candidates
+    }
+
+    /// A target's key as an index: entities even, terms odd (their keys are negative).
+    private static func slot(_ key: Int32) -> Int {
+        key >= 0 ? Int(key) * 2 : Int(-1 - key) * 2 + 1
     }
 
     private enum ConditionContext {
