@@ -48,7 +48,9 @@ final class RuleEvaluation {
         default: break
         }
         fired[index] = RuleEvaluation.evaluating
-        let result = fires(topics[index])
+        // Through the buffer: the topic is borrowed in place, where `topics[index]`
+        // copied it (five references retained and released per topic per item).
+        let result = topics.withUnsafeBufferPointer { fires($0[index]) }
         fired[index] = result ? RuleEvaluation.yes : RuleEvaluation.no
         return result
     }
