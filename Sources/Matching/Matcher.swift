@@ -175,8 +175,7 @@ public final class Matcher: Sendable {
             let fires = evaluation.fires(index)
             if fires {
                 fired.append(name)
-                // Borrowed in place through the buffer, not copied (see `RuleEvaluation.fires`).
-                if let score = topics.withUnsafeBufferPointer({ evaluation.firedScore($0[index]) }) { consider(score) }
+                if let score = evaluation.firedScore(topics[index]) { consider(score) }
             }
             if explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
         }

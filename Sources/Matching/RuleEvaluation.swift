@@ -48,9 +48,7 @@ final class RuleEvaluation {
         default: break
         }
         fired[index] = RuleEvaluation.evaluating
-        // Through the buffer: the topic is borrowed in place, where `topics[index]`
-        // copied it (five references retained and released per topic per item).
-        let result = topics.withUnsafeBufferPointer { fires($0[index]) }
+        let result = fires(topics[index])
         fired[index] = result ? RuleEvaluation.yes : RuleEvaluation.no
         return result
     }
