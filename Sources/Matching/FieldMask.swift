@@ -23,9 +23,6 @@ struct FieldMask: OptionSet, Hashable, Sendable {
         self = fields.reduce(into: FieldMask()) { $0.insert(FieldMask($1)) }
     }
 
-    /// How many fields there are (bits in use).
-    static let count = ItemField.allCases.count
-
     /// title, summary and content: where terms count when a rule gives no scope.
     static let text = FieldMask(ItemField.text)
 

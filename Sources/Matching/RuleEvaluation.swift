@@ -15,19 +15,6 @@ final class RuleEvaluation {
     /// copying whole occurrences. Made on first use: only NEAR and traces need them.
     private lazy var targetKeys: [Int32] = occurrences.map(\.owner.target.key)
     private lazy var fieldMasks: [FieldMask] = occurrences.map { FieldMask($0.field) }
-    /// Per field (in `FieldMask` bit order) a bit per target (by `RuleProgram.slot`)
-    /// that occurred there, `bitWords` words each: what `RuleProgram.AnyOf` tests.
-    /// Made on first use.
-    private lazy var fieldBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: FieldMask.count * bitWords)
-        for occurrence in occurrences {
-            let slot = RuleProgram.slot(occurrence.owner.target)
-            let field = FieldMask(occurrence.field).rawValue.trailingZeroBitCount
-            bits[field * bitWords + slot / 64] |= 1 << UInt64(slot % 64)
-        }
-        return bits
-    }()
-    private lazy var bitWords: Int = (occurrences.map { RuleProgram.slot($0.owner.target) }.max() ?? 0) / 64 + 1
     private let hits: [Hit]
     private let input: MatchInput
     private let topics: [CompiledTopic]
@@ -88,8 +75,6 @@ final class RuleEvaluation {
         case .attribute:
             let (attribute, wanted) = program.attributes[Int(node.index)]
             return input.has(attribute, wanted)
-        case .or where node.index >= 0:
-            return anyOccurred(program.anyOfs[Int(node.index)])
         case .and, .or:
             let stopsAt = node.kind == .or
             var child = k + 1
@@ -114,18 +99,6 @@ final class RuleEvaluation {
         let score = score(topic, knownTrue: true)
         if let threshold = topic.threshold, score < threshold { return nil }
         return score
-    }
-
-    /// Whether one of the OR's parts occurred in one of its fields (the same
-    /// answer as its parts one by one: they are plain leaves, none has effects).
-    private func anyOccurred(_ anyOf: RuleProgram.AnyOf) -> Bool {
-        let bits = fieldBits, words = bitWords
-        for field in 0..<FieldMask.count where anyOf.fields.rawValue & (1 << field) != 0 {
-            for (index, mask) in anyOf.words where index < words && bits[field * words + index] & mask != 0 {
-                return true
-            }
-        }
-        return false
     }
 
     /// Sum of the weights of what makes the rule true: true leaves reached through

@@ -17,7 +17,7 @@ struct RuleProgram: Sendable {
         /// The leaf's fields.
         let fields: FieldMask
         /// Entity, term or topic index; for `attribute` and `near`, the index
-        /// into `attributes` / `nears`; for `or`, into `anyOfs`, or -1.
+        /// into `attributes` / `nears`.
         let index: Int32
         /// The leaf's `CompiledRule.Leaf.id` (what the score counts once).
         let id: Int32
@@ -32,18 +32,7 @@ struct RuleProgram: Sendable {
         let within: Int
     }
 
-    /// An OR whose parts are all terms or @entities counting in the same
-    /// fields: true when one of them occurred there, which `RuleEvaluation`
-    /// answers with one AND per word of its bits instead of a walk over the
-    /// parts (an item leaves most of a long OR of @entities false).
-    struct AnyOf: Sendable {
-        let fields: FieldMask
-        /// The parts' bits (by `slot`), as (word number, bits in that word).
-        let words: [(index: Int, bits: UInt64)]
-    }
-
     private(set) var nodes: [Node] = []
-    private(set) var anyOfs: [AnyOf] = []
     private(set) var attributes: [(FeedAttribute, String)] = []
     private(set) var nears: [Near] = []
     /// Leaves and topic references: at most this many terms in a score.
@@ -73,7 +62,7 @@ struct RuleProgram: Sendable {
             append(.and)
             parts.forEach { add($0) }
         case .or(let parts):
-            append(.or, index: Self.anyOf(parts).map { anyOfs.append($0); return anyOfs.count - 1 } ?? -1)
+            append(.or)
             parts.forEach { add($0) }
         case .not(let inner):
             append(.not)
@@ -91,28 +80,6 @@ struct RuleProgram: Sendable {
             add(rightRule)
         }
         nodes[k].end = Int32(nodes.count)
-    }
-
-    /// A target as a bit number: entities even, terms odd.
-    static func slot(_ target: MatchTarget) -> Int {
-        switch target {
-        case .entity(let index): return 2 * index
-        case .term(let index): return 2 * index + 1
-        }
-    }
-
-    /// The OR of `parts` as bits, when they are all terms or @entities with the same fields.
-    private static func anyOf(_ parts: [CompiledRule]) -> AnyOf? {
-        var fields: FieldMask?
-        var words: [Int: UInt64] = [:]
-        for part in parts {
-            guard case .leaf(let leaf) = part, let target = leaf.target, fields == nil || fields == leaf.fields
-            else { return nil }
-            fields = leaf.fields
-            words[slot(target) / 64, default: 0] |= 1 << UInt64(slot(target) % 64)
-        }
-        guard let fields else { return nil }
-        return AnyOf(fields: fields, words: words.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     private mutating func append(_ kind: Kind, fields: FieldMask = [], index: Int = 0, id: Int = -1, weight: Double = 0) {
