@@ -9,8 +9,8 @@ public struct MatchResult: Sendable, Equatable {
     public var keep: Bool?
     /// Hits that `unless` / `requires` context cancelled, with `cancelledBy` set.
     public var cancelled: [Hit]
-    /// Why: one trace per topic that fired (per topic evaluated, from `Matcher.explain`),
-    /// the [keep] rule's trace last when there is one.
+    /// Why: from `Matcher.explain`, one trace per topic evaluated, the [keep] rule's
+    /// trace last when there is one; empty from `Matcher.match`, which builds no traces.
     public var explanations: [TopicTrace]
 
     public var isKept: Bool { keep ?? !topics.isEmpty }
@@ -30,18 +30,25 @@ public struct MatchResult: Sendable, Equatable {
     }
 
     /// How strongly the item matched: the highest score (`TopicTrace.score`) among the topics
-    /// that fired; nil when the explanations carry none (a result built without the matcher).
-    public var score: Double? {
-        let fired = Set(topics)
-        return explanations.filter { $0.fired && fired.contains($0.topic) }.map(\.score).max()
-    }
+    /// that fired; nil when none fired. The matcher sets it without building traces; a
+    /// result built without one takes it from its explanations (nil when they carry none).
+    public var score: Double?
 
+    /// `score` nil: the best score among `explanations` of topics in `topics` that fired.
     public init(topics: [String] = [], hits: [Hit] = [], keep: Bool? = nil, cancelled: [Hit] = [],
-                explanations: [TopicTrace] = []) {
+                explanations: [TopicTrace] = [], score: Double? = nil) {
         self.topics = topics
         self.hits = hits
         self.keep = keep
         self.cancelled = cancelled
         self.explanations = explanations
+        self.score = score ?? Self.bestScore(of: explanations, firing: topics)
+    }
+
+    /// The highest score among the traces that fired of topics in `topics`.
+    private static func bestScore(of explanations: [TopicTrace], firing topics: [String]) -> Double? {
+        guard !explanations.isEmpty else { return nil }
+        let fired = Set(topics)
+        return explanations.filter { $0.fired && fired.contains($0.topic) }.map(\.score).max()
     }
 }

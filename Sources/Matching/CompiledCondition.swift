@@ -7,11 +7,10 @@ struct CompiledCondition: Sendable {
     /// How each target is written, for `Hit.cancelledBy`.
     let labels: [MatchTarget: String]
     let withinWords: Int?
-    /// The targets' keys, sorted, and for each the first place of its target in
-    /// `targets`: one pass over an item's occurrences with a binary search each
-    /// finds the context, where a search per target went over them all again.
-    private let sortedKeys: [Int32]
-    private let places: [Int]
+    /// Each distinct target's key and its first place in `targets`: the
+    /// matcher indexes conditions by these, so that one pass over an item's
+    /// occurrences finds every condition's context candidates at once.
+    let targetPlaces: [(key: Int32, place: Int)]
     /// The reasons, written once: per place in `targets` for `unless`, and the
     /// one of `requires` (a condition that fails usually fails for many hits).
     private let unlessReasons: [String?]
@@ -22,13 +21,11 @@ struct CompiledCondition: Sendable {
         self.targets = targets
         self.labels = labels
         self.withinWords = withinWords
-        var firstPlace: [Int32: Int] = [:]
-        for (place, target) in targets.enumerated() where firstPlace[target.key] == nil {
-            firstPlace[target.key] = place
+        var places: [(key: Int32, place: Int)] = []
+        for (place, target) in targets.enumerated() where !places.contains(where: { $0.key == target.key }) {
+            places.append((target.key, place))
         }
-        let sorted = firstPlace.sorted { $0.key < $1.key }
-        sortedKeys = sorted.map(\.key)
-        places = sorted.map(\.value)
+        targetPlaces = places
         let scope = withinWords.map { "_near \($0)" } ?? ""
         unlessReasons = targets.map { labels[$0].map { "unless\(scope) \($0)" } }
         requiresReason = "requires\(scope) " + targets.compactMap { labels[$0] }.joined(separator: ", ") + " (none found)"
@@ -39,25 +36,26 @@ struct CompiledCondition: Sendable {
     /// that occurs, at its first occurrence other than `occurrence` itself;
     /// with `withinWords`, only in `occurrence`'s field and near it.
     /// `occurrence` nil (only without `withinWords`): over all of them, which
-    /// is the answer for every occurrence but the one found.
-    func context(of occurrence: Occurrence?, among all: [Occurrence]) -> (index: Int, place: Int)? {
+    /// is the answer for every occurrence but the one found. `candidates`:
+    /// the occurrences of this condition's targets in `all`, in order, each
+    /// with its index there and its place (the others cannot be the context).
+    func context(of occurrence: Occurrence?, among all: [Occurrence],
+                 candidates: [(index: Int, place: Int)]) -> (index: Int, place: Int)? {
         var found: (index: Int, place: Int)?
         var foundPlace = Int.max
-        sortedKeys.withUnsafeBufferPointer { keys in
-            for (index, other) in all.enumerated() {
-                guard let place = place(of: other.owner.target.key, in: keys), place < foundPlace else { continue }
-                if let occurrence {
-                    if other.owner.target == occurrence.owner.target && other.range == occurrence.range
-                        && other.field == occurrence.field { continue }
-                    if let withinWords {
-                        guard other.field == occurrence.field, occurrence.wordsBetween(other) <= withinWords else { continue }
-                    }
+        for (index, place) in candidates where place < foundPlace {
+            if let occurrence {
+                let other = all[index]
+                if other.owner.target == occurrence.owner.target && other.range == occurrence.range
+                    && other.field == occurrence.field { continue }
+                if let withinWords {
+                    guard other.field == occurrence.field, occurrence.wordsBetween(other) <= withinWords else { continue }
                 }
-                found = (index, place)
-                foundPlace = place
-                // `requires` only asks whether there is one.
-                if place == 0 || effect == .requires { break }
             }
+            found = (index, place)
+            foundPlace = place
+            // `requires` only asks whether there is one.
+            if place == 0 || effect == .requires { break }
         }
         return found
     }
@@ -75,16 +73,5 @@ struct CompiledCondition: Sendable {
         default:
             return nil
         }
-    }
-
-    /// The place in `targets` of the target with this key, or nil (binary search).
-    @inline(__always)
-    private func place(of key: Int32, in keys: UnsafeBufferPointer<Int32>) -> Int? {
-        var low = 0, high = keys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if keys[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        return low < keys.count && keys[low] == key ? places[low] : nil
     }
 }

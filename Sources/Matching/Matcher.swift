@@ -13,17 +13,26 @@ import FeedModel
 public final class Matcher: Sendable {
     private let normalizer = TextNormalizer()
     private let trie: PatternTrie
-    /// Per pattern: who it stands for, and whether a word boundary applies at its end.
-    private let owners: [[PatternOwner]]
-    private let checksEnd: [Bool]
+    /// Per pattern: who it stands for (its slice of `owners`, one list pattern
+    /// after pattern), its length and whether a word boundary applies at its
+    /// end, side by side: a dense text brings a candidate every few bytes, and
+    /// each costs one cache line here instead of a load from three arrays.
+    private let patternInfo: [PatternInfo]
+    private let owners: [PatternOwner]
     /// Per `PatternOwner.spelling`: what its hits say, and how it is written.
     private let hitLabels: [HitLabel]
     private let written: [String]
     private let entityNames: [String]
-    private let conditions: [[CompiledCondition]]
-    /// Where each entity's conditions start in one numbering of all conditions.
-    private let conditionOffsets: [Int]
-    private let conditionCount: Int
+    /// Every entity's `unless` / `requires` conditions in one list, entity
+    /// after entity (walked by index: a condition is never copied per hit),
+    /// and per entity the range of its own.
+    private let conditions: [CompiledCondition]
+    private let conditionRanges: [Range<Int>]
+    /// The conditions indexed by target: those that target `t` (with its place
+    /// there) are `targetConditions[targetConditionStarts[s] ..< targetConditionStarts[s + 1]]`
+    /// for `s = Matcher.slot(t.key)`.
+    private let targetConditionStarts: [Int32]
+    private let targetConditions: [(condition: Int32, place: Int32)]
     /// Whether any entity has `unless` / `requires` context.
     private let hasConditions: Bool
     private let termCount: Int
@@ -45,15 +54,26 @@ public final class Matcher: Sendable {
                 maxSuffixLength: Int = 6) {
         self.maxSuffixLength = max(0, maxSuffixLength)
         var compiler = RuleCompiler(entities: entities, topics: topics, normalizer: TextNormalizer())
-        conditions = entities.map { compiler.conditions(of: $0) }
-        var offsets: [Int] = []
-        var count = 0
-        for list in conditions {
-            offsets.append(count)
-            count += list.count
+        let perEntity = entities.map { compiler.conditions(of: $0) }
+        conditions = Array(perEntity.joined())
+        var ranges: [Range<Int>] = []
+        for list in perEntity {
+            let start = ranges.last?.upperBound ?? 0
+            ranges.append(start ..< start + list.count)
         }
-        conditionOffsets = offsets
-        conditionCount = count
+        conditionRanges = ranges
+        var byTarget: [[(condition: Int32, place: Int32)]] = []
+        for (id, condition) in conditions.enumerated() {
+            for (key, place) in condition.targetPlaces {
+                let slot = Self.slot(key)
+                if byTarget.count <= slot { byTarget += Array(repeating: [], count: slot + 1 - byTarget.count) }
+                byTarget[slot].append((Int32(id), Int32(place)))
+            }
+        }
+        var targetStarts: [Int32] = [0]
+        for list in byTarget { targetStarts.append(targetStarts[targetStarts.count - 1] + Int32(list.count)) }
+        targetConditionStarts = targetStarts
+        targetConditions = Array(byTarget.joined())
         self.topics = topics.map {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
@@ -61,8 +81,16 @@ public final class Matcher: Sendable {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
         trie = PatternTrie(patterns: compiler.table.patterns)
-        owners = compiler.table.owners
-        checksEnd = compiler.table.patterns.map(WordBoundary.endsWithWord)
+        owners = Array(compiler.table.owners.joined())
+        var info: [PatternInfo] = []
+        var ownerStart = 0
+        for (pattern, list) in compiler.table.owners.enumerated() {
+            info.append(PatternInfo(length: Int32(trie.patternLengths[pattern]), ownerStart: Int32(ownerStart),
+                                    ownerEnd: Int32(ownerStart + list.count),
+                                    checksEnd: WordBoundary.endsWithWord(compiler.table.patterns[pattern])))
+            ownerStart += list.count
+        }
+        patternInfo = info
         written = compiler.table.written
         var labels = compiler.table.written.map { HitLabel(entity: nil, spelling: $0, variant: nil, side: nil) }
         for owner in compiler.table.owners.joined() {
@@ -72,13 +100,13 @@ public final class Matcher: Sendable {
                                                    variant: variant?.name, side: variant?.side)
         }
         hitLabels = labels
-        hasConditions = conditions.contains { !$0.isEmpty }
+        hasConditions = !conditions.isEmpty
         entityNames = entities.map(\.name)
         termCount = compiler.termCount
         topicNames = topics.map(\.name)
         scannedFields = ItemField.allCases.filter { compiler.scannedFields.contains($0) }
         needsPositions = compiler.needsPositions
-        var entityNeedsWords = conditions.map { $0.contains { $0.withinWords != nil } }
+        var entityNeedsWords = perEntity.map { $0.contains { $0.withinWords != nil } }
         var termNeedsWords = [Bool](repeating: false, count: compiler.termCount)
         for target in compiler.nearTargets {
             switch target {
@@ -103,43 +131,83 @@ public final class Matcher: Sendable {
     }
 
     /// Like `match`, with a trace of every topic's rule (and the [keep] rule's), fired or not.
+    /// `match` builds no traces: ask for them here, for the items whose reasons are shown.
     public func explain(_ input: MatchInput) -> MatchResult {
         evaluate(input, explainingAll: true)
     }
 
     private func evaluate(_ input: MatchInput, explainingAll: Bool) -> MatchResult {
-        var (found, hits) = scan(input)
-        var cancelled: [Hit] = []
-        if hasConditions && !found.isEmpty {
-            (found, cancelled) = applyConditions(found, hits: &hits)
+        var scanned = scan(input)
+        var reasons: [String?] = []
+        if hasConditions && !scanned.found.isEmpty {
+            reasons = cancellations(of: scanned.found)
         }
-        let evaluation = RuleEvaluation(entityCount: entityNames.count, termCount: termCount, occurrences: found,
+        // Each hit is made once, straight into its list; a kept occurrence's
+        // `hit` becomes its index among the kept hits (what traces look up).
+        var hits: [Hit] = []
+        var cancelled: [Hit] = []
+        var kept: [Occurrence] = []
+        hits.reserveCapacity(scanned.found.count)
+        kept.reserveCapacity(scanned.found.count)
+        for index in scanned.found.indices {
+            let occurrence = scanned.found[index]
+            let text = scanned.texts[scanned.fieldSlots[index]]
+            if !reasons.isEmpty, let reason = reasons[index] {
+                var hit = hit(occurrence, original: scanned.originals[index], text: text)
+                hit.cancelledBy = reason
+                cancelled.append(hit)
+            } else {
+                scanned.found[index].hit = hits.count
+                hits.append(hit(occurrence, original: scanned.originals[index], text: text))
+                kept.append(scanned.found[index])
+            }
+        }
+        let evaluation = RuleEvaluation(entityCount: entityNames.count, termCount: termCount, occurrences: kept,
                                         hits: hits, input: input, topics: topics)
         var fired: [String] = []
         var explanations: [TopicTrace] = []
+        // `MatchResult.score`: the best score of a fired topic, as `max()` over their traces would give it.
+        var best: Double?
+        func consider(_ score: Double) {
+            if best.map({ $0 < score }) ?? true { best = score }
+        }
         for (index, name) in topicNames.enumerated() {
             let fires = evaluation.fires(index)
-            if fires { fired.append(name) }
-            if fires || explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
+            if fires {
+                fired.append(name)
+                if let score = evaluation.firedScore(topics[index]) { consider(score) }
+            }
+            if explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
         }
         var decision: Bool?
         if let keep {
             decision = evaluation.fires(keep)
-            if decision == true || explainingAll { explanations.append(evaluation.topicTrace(keep, name: "keep")) }
+            // The score counts every fired trace named like a fired topic: a topic called `keep` lets the [keep] rule's in.
+            if decision == true && fired.contains("keep"), let score = evaluation.firedScore(keep) { consider(score) }
+            if explainingAll { explanations.append(evaluation.topicTrace(keep, name: "keep")) }
         }
-        return MatchResult(topics: fired, hits: cancelled.isEmpty ? hits : hits.filter { $0.cancelledBy == nil }, keep: decision,
-                           cancelled: cancelled, explanations: explanations)
+        return MatchResult(topics: fired, hits: hits, keep: decision, cancelled: cancelled,
+                           explanations: explanations, score: best)
     }
 
-    /// Every occurrence in every scanned field, with its hit (same index order).
-    private func scan(_ input: MatchInput) -> ([Occurrence], [Hit]) {
+    /// What `scan` found: every occurrence in every scanned field (in field
+    /// order, then text order), and per occurrence its original UTF-8 range
+    /// and which of `texts` (the scanned fields' texts) it is in.
+    private struct Scan {
         var found: [Occurrence] = []
-        var hits: [Hit] = []
-        let longest = scannedFields.map { input.text(of: $0).utf8.count }.max() ?? 0
+        var originals: [Range<Int>] = []
+        var fieldSlots: [Int] = []
+        var texts: [String] = []
+    }
+
+    private func scan(_ input: MatchInput) -> Scan {
+        var result = Scan()
+        result.texts = scannedFields.map { input.text(of: $0) }
+        let longest = result.texts.map(\.utf8.count).max() ?? 0
         var buffer = NormalizedTextBuilder(capacity: longest + 16)
         defer { buffer.deallocate() }
-        for field in scannedFields {
-            let text = input.text(of: field)
+        for (slot, field) in scannedFields.enumerated() {
+            let text = result.texts[slot]
             guard !text.isEmpty else { continue }
             normalizer.normalize(text, into: &buffer)
             var inField = occurrences(in: buffer)
@@ -149,59 +217,87 @@ public final class Matcher: Sendable {
             }
             for var occurrence in inField {
                 occurrence.field = field
-                occurrence.hit = hits.count
-                hits.append(hit(occurrence, original: buffer.originalRange(of: occurrence.range), field: field, text: text))
-                found.append(occurrence)
+                // Until the hits are made: the occurrence's index in `found`, which tells it apart.
+                occurrence.hit = result.found.count
+                result.originals.append(buffer.originalRange(of: occurrence.range))
+                result.fieldSlots.append(slot)
+                result.found.append(occurrence)
             }
         }
-        return (found, hits)
+        return result
     }
 
-    /// Drops the entity hits that their `unless` / `requires` context cancels;
-    /// the context is judged on every occurrence found (an @entity in it counts
-    /// even where its own conditions would cancel it). A condition without
-    /// `_near` has one context per item (unless it is the hit itself), so it
-    /// is looked for once per item, not once per hit.
-    private func applyConditions(_ found: [Occurrence], hits: inout [Hit]) -> ([Occurrence], [Hit]) {
-        var kept: [Occurrence] = []
-        var cancelled: [Hit] = []
-        kept.reserveCapacity(found.count)
-        // Per condition (by `conditionOffsets`): not looked for yet, none, or the context.
+    /// Per occurrence: why its entity's `unless` / `requires` context cancels
+    /// it, or nil. The context is judged on every occurrence found (an @entity
+    /// in it counts even where its own conditions would cancel it). A condition
+    /// without `_near` has one context per item (unless it is the hit itself),
+    /// so it is looked for once per item, not once per hit.
+    private func cancellations(of found: [Occurrence]) -> [String?] {
+        var reasons = [String?](repeating: nil, count: found.count)
+        // Per condition: not looked for yet, none, or the context; and its
+        // targets' occurrences, in order (found for all conditions in one pass).
         var contexts: [ConditionContext] = []
-        for occurrence in found {
-            guard case .entity(let entity) = occurrence.owner.target, !conditions[entity].isEmpty else {
-                kept.append(occurrence)
-                continue
+        var candidates: [[(index: Int, place: Int)]] = []
+        for (position, occurrence) in found.enumerated() {
+            guard case .entity(let entity) = occurrence.owner.target, !conditionRanges[entity].isEmpty else { continue }
+            if contexts.isEmpty {
+                contexts = Array(repeating: .unknown, count: conditions.count)
+                candidates = targetOccurrences(in: found)
             }
-            if contexts.isEmpty { contexts = Array(repeating: .unknown, count: conditionCount) }
-            var reason: String?
-            for (k, condition) in conditions[entity].enumerated() {
+            for id in conditionRanges[entity] {
+                let targets = candidates[id]
                 var context: (index: Int, place: Int)?
-                if condition.withinWords == nil {
-                    let id = conditionOffsets[entity] + k
+                if targets.isEmpty {
+                    context = nil
+                } else if conditions[id].withinWords == nil {
                     if case .unknown = contexts[id] {
-                        contexts[id] = condition.context(of: nil, among: found).map { .found($0.index, $0.place) } ?? .none
+                        contexts[id] = conditions[id].context(of: nil, among: found, candidates: targets)
+                            .map { .found($0.index, $0.place) } ?? .none
                     }
                     if case .found(let index, let place) = contexts[id] {
                         let other = found[index]
                         let isItself = other.owner.target == occurrence.owner.target && other.range == occurrence.range
                             && other.field == occurrence.field
-                        context = isItself ? condition.context(of: occurrence, among: found) : (index, place)
+                        context = isItself ? conditions[id].context(of: occurrence, among: found, candidates: targets)
+                            : (index, place)
                     }
                 } else {
-                    context = condition.context(of: occurrence, among: found)
+                    context = conditions[id].context(of: occurrence, among: found, candidates: targets)
                 }
-                reason = condition.cancellation(by: context, among: found, written: written)
-                if reason != nil { break }
-            }
-            if let reason {
-                hits[occurrence.hit].cancelledBy = reason
-                cancelled.append(hits[occurrence.hit])
-            } else {
-                kept.append(occurrence)
+                if let reason = conditions[id].cancellation(by: context, among: found, written: written) {
+                    reasons[position] = reason
+                    break
+                }
             }
         }
-        return (kept, cancelled)
+        return reasons
+    }
+
+    private struct PatternInfo {
+        let length: Int32
+        let ownerStart: Int32
+        let ownerEnd: Int32
+        let checksEnd: Bool
+    }
+
+    /// Per condition: the occurrences in `found` of its targets, in order,
+    /// each with its index there and the target's place in the condition.
+    private func targetOccurrences(in found: [Occurrence]) -> [[(index: Int, place: Int)]] {
+        var candidates = [[(index: Int, place: Int)]](repeating: [], count: conditions.count)
+        for (index, occurrence) in found.enumerated() {
+            let slot = Self.slot(occurrence.owner.target.key)
+            guard slot + 1 < targetConditionStarts.count else { continue }
+            for k in Int(targetConditionStarts[slot]) ..< Int(targetConditionStarts[slot + 1]) {
+                let (condition, place) = targetConditions[k]
+                candidates[Int(condition)].append((index, Int(place)))
+            }
+        }
+        return candidates
+    }
+
+    /// A target's key as an index: entities even, terms odd (their keys are negative).
+    private static func slot(_ key: Int32) -> Int {
+        key >= 0 ? Int(key) * 2 : Int(-1 - key) * 2 + 1
     }
 
     private enum ConditionContext {
@@ -222,11 +318,13 @@ public final class Matcher: Sendable {
         // The trie only starts patterns where the start boundary holds: at the
         // starts the normaliser recorded.
         for (pattern, end) in trie.scan(normalized) {
-            let start = end - trie.patternLengths[pattern]
-            let checks = checksEnd[pattern]
+            let info = patternInfo[pattern]
+            let start = end - Int(info.length)
+            let checks = info.checksEnd
             // Whether the pattern ends inside a word: nil until an owner needs it.
             var endsInsideWord: Bool?
-            for owner in owners[pattern] {
+            for index in Int(info.ownerStart) ..< Int(info.ownerEnd) {
+                let owner = owners[index]
                 var hitEnd = end
                 if checks {
                     if owner.isStem {
@@ -308,13 +406,14 @@ public final class Matcher: Sendable {
         }
     }
 
-    private func hit(_ occurrence: Occurrence, original: Range<Int>, field: ItemField, text: String) -> Hit {
+    private func hit(_ occurrence: Occurrence, original: Range<Int>, text: String) -> Hit {
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: original.lowerBound)
         let to = utf8.index(from, offsetBy: original.count)
         let label = hitLabels[Int(occurrence.owner.spelling)]
-        return Hit(entity: label.entity, spelling: label.spelling, field: field,
-                   matchedText: String(decoding: utf8[from..<to], as: UTF8.self),
+        // The offset map gives whole scalars, so the slice is valid UTF-8: copied, not decoded again.
+        return Hit(entity: label.entity, spelling: label.spelling, field: occurrence.field,
+                   matchedText: String(text[from..<to]),
                    start: original.lowerBound, end: original.upperBound,
                    variant: label.variant, side: label.side)
     }

@@ -3,17 +3,18 @@ import FeedModel
 /// The rules evaluated over what was found in one item: which targets occurred
 /// in which fields, where, and which topics fired (memoised, so `@Topic`
 /// references cost nothing extra and a cycle is false rather than endless).
-/// Truth values come from each topic's `RuleProgram`; scores and traces walk
+/// Truth values and scores come from each topic's `RuleProgram`; traces walk
 /// the rule tree beside it (same preorder numbering).
 final class RuleEvaluation {
-    private let entityFields: [FieldMask]
-    private let termFields: [FieldMask]
+    /// Per target (entities, then terms after `entityCount`): the fields it occurred in.
+    private let targetFields: [FieldMask]
+    private let entityCount: Int
     private let occurrences: [Occurrence]
     /// Per occurrence, its target as one number (entity i: i, term j: -1 - j)
     /// and its field as a mask: what `occurrencesOf` compares, without
-    /// copying whole occurrences.
-    private let targetKeys: [Int32]
-    private let fieldMasks: [FieldMask]
+    /// copying whole occurrences. Made on first use: only NEAR and traces need them.
+    private lazy var targetKeys: [Int32] = occurrences.map(\.owner.target.key)
+    private lazy var fieldMasks: [FieldMask] = occurrences.map { FieldMask($0.field) }
     private let hits: [Hit]
     private let input: MatchInput
     private let topics: [CompiledTopic]
@@ -23,25 +24,15 @@ final class RuleEvaluation {
 
     init(entityCount: Int, termCount: Int, occurrences: [Occurrence], hits: [Hit], input: MatchInput,
          topics: [CompiledTopic]) {
-        var entityFields = [FieldMask](repeating: [], count: entityCount)
-        var termFields = [FieldMask](repeating: [], count: termCount)
-        var targetKeys: [Int32] = []
-        var fieldMasks: [FieldMask] = []
-        targetKeys.reserveCapacity(occurrences.count)
-        fieldMasks.reserveCapacity(occurrences.count)
+        var targetFields = [FieldMask](repeating: [], count: entityCount + termCount)
         for occurrence in occurrences {
-            let field = FieldMask(occurrence.field)
-            fieldMasks.append(field)
-            targetKeys.append(occurrence.owner.target.key)
             switch occurrence.owner.target {
-            case .entity(let index): entityFields[index].insert(field)
-            case .term(let index): termFields[index].insert(field)
+            case .entity(let index): targetFields[index].insert(FieldMask(occurrence.field))
+            case .term(let index): targetFields[entityCount + index].insert(FieldMask(occurrence.field))
             }
         }
-        self.targetKeys = targetKeys
-        self.fieldMasks = fieldMasks
-        self.entityFields = entityFields
-        self.termFields = termFields
+        self.targetFields = targetFields
+        self.entityCount = entityCount
         self.occurrences = occurrences
         self.hits = hits
         self.input = input
@@ -77,8 +68,8 @@ final class RuleEvaluation {
     private func value(_ program: RuleProgram, _ nodes: UnsafeBufferPointer<RuleProgram.Node>, at k: Int) -> Bool {
         let node = nodes[k]
         switch node.kind {
-        case .entity: return !entityFields[Int(node.index)].intersection(node.fields).isEmpty
-        case .term: return !termFields[Int(node.index)].intersection(node.fields).isEmpty
+        case .entity: return !targetFields[Int(node.index)].intersection(node.fields).isEmpty
+        case .term: return !targetFields[entityCount + Int(node.index)].intersection(node.fields).isEmpty
         case .missing, .missingTopic: return false
         case .topic: return fires(Int(node.index))
         case .attribute:
@@ -93,42 +84,86 @@ final class RuleEvaluation {
             }
             return !stopsAt
         case .not: return !value(program, nodes, at: k + 1)
-        case .transparent: return value(program, nodes, at: k + 1)
+        case .transparent, .weighted: return value(program, nodes, at: k + 1)
         case .near:
             let near = program.nears[Int(node.index)]
             return nearPair(near.left, near.right, within: near.within) != nil
         }
     }
 
+    /// The score of a topic that fires, judged as its trace judges it (after the
+    /// memo of `fires(_:)` settled: the two differ only in a cycle of @Topic
+    /// references, which Config rejects); nil when it does not fire.
+    func firedScore(_ topic: CompiledTopic) -> Double? {
+        guard value(topic.program, at: 0) else { return nil }
+        let score = score(topic, knownTrue: true)
+        if let threshold = topic.threshold, score < threshold { return nil }
+        return score
+    }
+
     /// Sum of the weights of what makes the rule true: true leaves reached through
     /// true nodes, each leaf once; nothing under NOT; a weighted node counts its
     /// own weight instead of its insides; feed attributes weigh 0.
-    func score(_ topic: CompiledTopic) -> Double {
-        // (key, weight): leaf ids, and -2 - index for topics. A rule has few
-        // leaves, so a list searched in order costs less than a Dictionary.
-        var weights: [(key: Int, weight: Double)] = []
-        func set(_ key: Int, _ weight: (Double?) -> Double) {
-            if let k = weights.firstIndex(where: { $0.key == key }) {
-                weights[k].weight = weight(weights[k].weight)
-            } else {
-                weights.append((key, weight(nil)))
+    /// `knownTrue`: the rule was just found true (its value is not asked again).
+    func score(_ topic: CompiledTopic, knownTrue: Bool = false) -> Double {
+        let program = topic.program
+        return program.nodes.withUnsafeBufferPointer { nodes in
+            // On the stack: a score is taken per fired topic of every item.
+            withUnsafeTemporaryAllocation(of: ScoreSum.Term.self, capacity: max(1, program.scoredCount)) { terms in
+                var sum = ScoreSum(terms: terms)
+                collect(program, nodes, at: 0, knownTrue: knownTrue, into: &sum)
+                return sum.total
             }
         }
+    }
+
+    /// The weights counted so far. A rule has few leaves, so a list searched
+    /// in order costs less than a Dictionary.
+    private struct ScoreSum {
+        /// key: the leaf's id, or -2 - index for a topic.
+        typealias Term = (key: Int, weight: Double)
+        let terms: UnsafeMutableBufferPointer<Term>
+        var count = 0
+        /// What weighted nodes add.
         var extra = 0.0
-        func collect(_ rule: CompiledRule, _ k: Int) {
-            guard value(topic.program, at: k) else { return }
-            switch rule {
-            case .leaf(let leaf): set(leaf.id) { max($0 ?? 0, 1) }
-            case .topic(let index, let weight, _): set(-2 - (index ?? 0)) { _ in weight }
-            case .attribute, .not: break
-            case .and(let parts), .or(let parts): forEachChild(parts, of: k, in: topic.program, collect)
-            case .scoped(_, let inner): collect(inner, k + 1)
-            case .near(_, _, _, let left, let right): forEachChild([left, right], of: k, in: topic.program, collect)
-            case .weighted(_, let weight): extra += weight
+
+        /// A leaf counts 1 however often it is reached; a topic its weight.
+        mutating func set(_ key: Int, leaf: Bool, weight: Double) {
+            for k in 0..<count where terms[k].key == key {
+                terms[k].weight = leaf ? max(terms[k].weight, 1) : weight
+                return
             }
+            terms[count] = (key, leaf ? 1 : weight)
+            count += 1
         }
-        collect(topic.rule, 0)
-        return weights.reduce(extra) { $0 + $1.weight }
+
+        /// In the order the terms were first counted, after `extra`.
+        var total: Double {
+            var total = extra
+            for k in 0..<count { total += terms[k].weight }
+            return total
+        }
+    }
+
+    /// Counts what node `k` adds when it is true. A true AND's parts, and the
+    /// inside of a true scope, are true too, so their value is not asked again.
+    private func collect(_ program: RuleProgram, _ nodes: UnsafeBufferPointer<RuleProgram.Node>, at k: Int,
+                         knownTrue: Bool, into sum: inout ScoreSum) {
+        guard knownTrue || value(program, nodes, at: k) else { return }
+        let node = nodes[k]
+        switch node.kind {
+        case .entity, .term, .missing: sum.set(Int(node.id), leaf: true, weight: 1)
+        case .topic, .missingTopic: sum.set(-2 - Int(node.index), leaf: false, weight: node.weight)
+        case .attribute, .not: break
+        case .and, .or, .near:
+            var child = k + 1
+            while child < Int(node.end) {
+                collect(program, nodes, at: child, knownTrue: node.kind == .and, into: &sum)
+                child = Int(nodes[child].end)
+            }
+        case .transparent: collect(program, nodes, at: k + 1, knownTrue: true, into: &sum)
+        case .weighted: sum.extra += node.weight
+        }
     }
 
     /// Calls `body` with each part and its node number (the children of node `k`).

@@ -3,12 +3,13 @@ import FeedModel
 /// A `CompiledRule` flattened in preorder into plain values, so evaluating it
 /// per item walks an array instead of an indirect enum (no reference counting).
 /// Node k's subtree is `k ..< nodes[k].end`; its children follow it, one
-/// subtree after the other. `RuleEvaluation` walks the tree and the program
-/// side by side where it needs both (traces, scores): node numbers are the
-/// tree's preorder.
+/// subtree after the other. Truth values and scores come from the program
+/// alone; traces walk the tree and the program side by side (node numbers are
+/// the tree's preorder).
 struct RuleProgram: Sendable {
     enum Kind: UInt8, Sendable {
-        case entity, term, missing, topic, missingTopic, attribute, and, or, not, transparent, near
+        /// `transparent`: a field scope (already applied to its leaves); `weighted`: `^w`.
+        case entity, term, missing, topic, missingTopic, attribute, and, or, not, transparent, weighted, near
     }
 
     struct Node: Sendable {
@@ -18,6 +19,10 @@ struct RuleProgram: Sendable {
         /// Entity, term or topic index; for `attribute` and `near`, the index
         /// into `attributes` / `nears`.
         let index: Int32
+        /// The leaf's `CompiledRule.Leaf.id` (what the score counts once).
+        let id: Int32
+        /// For `topic` and `weighted`: the weight the score gives the node.
+        let weight: Double
         var end: Int32
     }
 
@@ -30,6 +35,8 @@ struct RuleProgram: Sendable {
     private(set) var nodes: [Node] = []
     private(set) var attributes: [(FeedAttribute, String)] = []
     private(set) var nears: [Near] = []
+    /// Leaves and topic references: at most this many terms in a score.
+    private(set) var scoredCount = 0
 
     init(_ rule: CompiledRule) {
         add(rule)
@@ -39,13 +46,15 @@ struct RuleProgram: Sendable {
         let k = nodes.count
         switch rule {
         case .leaf(let leaf):
+            scoredCount += 1
             switch leaf.target {
-            case .entity(let index)?: append(.entity, fields: leaf.fields, index: index)
-            case .term(let index)?: append(.term, fields: leaf.fields, index: index)
-            case nil: append(.missing)
+            case .entity(let index)?: append(.entity, fields: leaf.fields, index: index, id: leaf.id)
+            case .term(let index)?: append(.term, fields: leaf.fields, index: index, id: leaf.id)
+            case nil: append(.missing, id: leaf.id)
             }
-        case .topic(let index, _, _):
-            if let index { append(.topic, index: index) } else { append(.missingTopic) }
+        case .topic(let index, let weight, _):
+            scoredCount += 1
+            if let index { append(.topic, index: index, weight: weight) } else { append(.missingTopic, weight: weight) }
         case .attribute(let attribute, let value):
             append(.attribute, index: attributes.count)
             attributes.append((attribute, value))
@@ -58,8 +67,11 @@ struct RuleProgram: Sendable {
         case .not(let inner):
             append(.not)
             add(inner)
-        case .scoped(_, let inner), .weighted(let inner, _):
+        case .scoped(_, let inner):
             append(.transparent)
+            add(inner)
+        case .weighted(let inner, let weight):
+            append(.weighted, weight: weight)
             add(inner)
         case .near(let left, let right, let within, let leftRule, let rightRule):
             append(.near, index: nears.count)
@@ -70,7 +82,7 @@ struct RuleProgram: Sendable {
         nodes[k].end = Int32(nodes.count)
     }
 
-    private mutating func append(_ kind: Kind, fields: FieldMask = [], index: Int = 0) {
-        nodes.append(Node(kind: kind, fields: fields, index: Int32(index), end: 0))
+    private mutating func append(_ kind: Kind, fields: FieldMask = [], index: Int = 0, id: Int = -1, weight: Double = 0) {
+        nodes.append(Node(kind: kind, fields: fields, index: Int32(index), id: Int32(id), weight: weight, end: 0))
     }
 }

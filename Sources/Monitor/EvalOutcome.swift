@@ -1,10 +1,10 @@
 import FeedModel
 
-/// What the configured keep decision made of one sample, with the explained match.
+/// What the configured keep decision made of one sample, with its match (explained for a miss).
 public struct EvalOutcome: Sendable, Equatable {
     public var sample: EvalSample
     public var kept: Bool
-    /// From `Matcher.explain`: every topic's trace, hits and cancelled hits.
+    /// Hits and cancelled hits; for a miss, from `Matcher.explain`, also every topic's trace.
     public var result: MatchResult
 
     public var isMiss: Bool { kept != sample.label }

@@ -91,4 +91,21 @@ struct RuleEvaluationTests {
         #expect(topics([("T", rule)], MatchInput(title: "this and that")) == ["T"])
         #expect(topics([("T", rule)], MatchInput(title: "Andes")).isEmpty)
     }
+
+    @Test("an OR of plain @entities and terms: true when one occurred in its fields, scoped or not")
+    func orOfLeavesByFields() {
+        let anyOf = RuleExpression.or([.entity("Armenia"), .entity("Georgia"), .term(Spelling("border"))])
+        #expect(topics([("T", anyOf)], MatchInput(summary: "the border")) == ["T"])
+        #expect(topics([("T", anyOf)], MatchInput(summary: "Georgia")) == ["T"])
+        #expect(topics([("T", anyOf)], MatchInput(title: "Azerbaijan", authors: ["Georgia"])).isEmpty,
+                "authors are no text field")
+        let titled = RuleExpression.scoped(.title, anyOf)
+        #expect(topics([("T", titled)], MatchInput(title: "Armenia")) == ["T"])
+        #expect(topics([("T", titled)], MatchInput(title: "Karabakh", summary: "Armenia, border")).isEmpty)
+        // Parts with different fields: judged part by part, the same answers.
+        let mixed = RuleExpression.or([.scoped(.title, .entity("Armenia")), .entity("Georgia")])
+        #expect(topics([("T", mixed)], MatchInput(summary: "Armenia")).isEmpty)
+        #expect(topics([("T", mixed)], MatchInput(title: "Armenia")) == ["T"])
+        #expect(topics([("T", mixed)], MatchInput(summary: "Georgia")) == ["T"])
+    }
 }

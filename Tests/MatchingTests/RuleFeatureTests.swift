@@ -134,7 +134,7 @@ struct RuleFeatureTests {
         let rule = RuleExpression.and([.entity("Georgia"), .not(.term(Spelling("Atlanta"))),
                                        .near(.entity("Russia"), peacekeep, within: 2)])
         let m = matcher([TopicDefinition(name: "T", rule: rule, ruleText: "@Georgia AND NOT Atlanta AND @Russia NEAR/2 peacekeep*")])
-        let result = m.match(MatchInput(title: "Georgia", summary: "Russian peacekeepers"))
+        let result = m.explain(MatchInput(title: "Georgia", summary: "Russian peacekeepers"))
         let trace = try! #require(result.explanations.first)
         #expect(trace.topic == "T")
         #expect(trace.ruleText == "@Georgia AND NOT Atlanta AND @Russia NEAR/2 peacekeep*")
@@ -154,8 +154,37 @@ struct RuleFeatureTests {
                   + @Russia   summary "Russian"
                   + peacekeep*   summary "peacekeepers" (peacekeep*)
             """)
-        // match() explains fired topics only; explain() every topic.
+        // match() builds no traces, fired or not; explain() traces every topic.
+        let matched = m.match(MatchInput(title: "Georgia", summary: "Russian peacekeepers"))
+        #expect(matched.topics == ["T"] && matched.explanations.isEmpty)
         #expect(m.match(MatchInput(title: "Armenia")).explanations.isEmpty)
         #expect(m.explain(MatchInput(title: "Armenia")).explanations.map(\.fired) == [false])
+    }
+
+    @Test("match() stores the score explain()'s traces give, with thresholds, weights, @topic and [keep]")
+    func scoreWithoutTraces() {
+        let topics = [
+            TopicDefinition(name: "Two", rule: .or([.entity("Russia"), .entity("Georgia"), .entity("Armenia")]),
+                            threshold: 2),
+            TopicDefinition(name: "Weighted", rule: .and([.weighted(.entity("Armenia"), 3), .not(.entity("Russia"))])),
+            TopicDefinition(name: "Refers", rule: .or([.weighted(.topic("Two"), 4), peacekeep])),
+            // A topic named like the [keep] rule: its trace and the rule's both count, as they always did.
+            TopicDefinition(name: "keep", rule: .entity("Georgia")),
+        ]
+        let keep = TopicDefinition(name: "keep", rule: .weighted(.entity("Georgia"), 7))
+        let inputs = ["Russia and Georgia", "Armenia", "Armenia and Russia", "Georgia", "peacekeepers",
+                      "Russian peacekeepers in Armenia and Georgia", "nothing here"].map { MatchInput(title: $0) }
+        var scores: [Double?] = []
+        for m in [matcher(topics), matcher(topics, keep: keep)] {
+            for input in inputs {
+                let matched = m.match(input), explained = m.explain(input)
+                #expect(matched.score == explained.score, "\(input.title)")
+                #expect(matched.score == MatchResult(topics: explained.topics, explanations: explained.explanations).score)
+                #expect(matched.topics == explained.topics && matched.hits == explained.hits && matched.keep == explained.keep)
+                scores.append(matched.score)
+            }
+        }
+        #expect(scores == [4, 3, 4, 1, 1, 5, nil,
+                           7, 3, 4, 7, 1, 7, nil])
     }
 }

@@ -72,6 +72,9 @@ struct RelevanceEvaluatorTests {
         #expect(report.falsePositives.map(\.sample.id) == ["s3"])
         #expect(report.falseNegatives.map(\.sample.id) == ["s4"])
         #expect(report.falsePositives.first?.result.explanations.first(where: \.fired)?.firedLeaves == ["@Armenia"])
+        // A miss is explained for every topic (a false negative too); a hit is not listed, so not traced.
+        #expect(report.falseNegatives.first.map { !$0.result.explanations.isEmpty } == true)
+        #expect(report.outcomes.filter { !$0.isMiss }.allSatisfy { $0.result.explanations.isEmpty })
         #expect(report.outcomes.first { $0.sample.id == "s2" }?.result.cancelled.first?.cancelledBy == "unless Atlanta")
         #expect(report.outcomes.last?.sample.id == "line 9")
     }

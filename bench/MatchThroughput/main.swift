@@ -201,6 +201,11 @@ struct Checksum {
         for hit in result.hits {
             add("\(hit.entity ?? "-") \(hit.spelling) \(hit.field) \(hit.matchedText) \(hit.start) \(hit.end)")
         }
+        // What Storage saves besides: the score, the [keep] decision, the cancelled hits and why.
+        add("\(result.score.map { "\($0)" } ?? "-") \(result.keep.map { "\($0)" } ?? "-")")
+        for hit in result.cancelled {
+            add("\(hit.entity ?? "-") \(hit.spelling) \(hit.field) \(hit.start) \(hit.end) \(hit.cancelledBy ?? "-")")
+        }
         add("|")
     }
 }
