@@ -26,13 +26,34 @@ struct TextBuffer {
         let length = bytes.count
         let newCount = count + length
         if newCount > block.capacity { grow(toHold: newCount) }
-        let target = block.base + count
-        if length <= 16 {
-            for k in 0..<length { target[k] = source[k] }
-        } else {
-            target.update(from: source, count: length)
-        }
+        Self.copy(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(block.base + count), count: length)
         count = newCount
+    }
+
+    /// Up to 16 bytes without a loop: two loads that may overlap (the first and
+    /// the last 8, 4 or 1 bytes), stored at the same offsets, so every byte is
+    /// written with its own value. The source is libxml2's and never overlaps the block.
+    @inline(__always)
+    private static func copy(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count length: Int) {
+        if length >= 8 {
+            guard length <= 16 else {
+                target.copyMemory(from: source, byteCount: length)
+                return
+            }
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else if length > 0 {
+            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
+            target.storeBytes(of: source.load(fromByteOffset: length >> 1, as: UInt8.self), toByteOffset: length >> 1, as: UInt8.self)
+            target.storeBytes(of: source.load(fromByteOffset: length - 1, as: UInt8.self), toByteOffset: length - 1, as: UInt8.self)
+        }
     }
 
     /// Bytes from anywhere else (tag names, references): rare next to the callbacks above.
