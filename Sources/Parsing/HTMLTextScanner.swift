@@ -80,9 +80,7 @@ struct HTMLTextScanner {
                 i = next
                 return
             }
-        } else if let (value, next) = namedReference() {
-            writer.append(value)
-            i = next
+        } else if namedReference() {
             return
         }
         writer.append(0x26)
@@ -106,19 +104,27 @@ struct HTMLTextScanner {
         return (scalar, j)
     }
 
-    /// `&name;` for a name in HTMLEntities.
-    private func namedReference() -> (String, Int)? {
+    /// `&name;` for a name in HTMLEntities: its value written and true, else false.
+    private mutating func namedReference() -> Bool {
         var j = i + 1
         let limit = min(input.count, i + 1 + HTMLEntities.longestName)
         while j < limit, Self.isASCIIAlphanumeric(input[j]) { j += 1 }
-        guard j > i + 1, byte(at: j) == 0x3B else { return nil }
-        if j - i <= HTMLEntities.packedLength {
-            let name = UnsafeBufferPointer(rebasing: input[(i + 1)...j])
-            return HTMLEntities.packed[HTMLEntities.packed(name)].map { ($0, j + 1) }
+        guard j > i + 1, byte(at: j) == 0x3B else { return false }
+        if j - i <= HTMLEntities.packedLength,
+           let value = HTMLEntities.packed.value(of: HTMLEntities.packed(UnsafeBufferPointer(rebasing: input[(i + 1)...j]))) {
+            if value.isSpace {
+                writer.space()
+            } else {
+                writer.append(utf8: value.utf8, count: value.count)
+            }
+            i = j + 1
+            return true
         }
         let name = String(decoding: UnsafeBufferPointer(rebasing: input[(i + 1)...j]), as: UTF8.self)
-        guard let value = HTMLEntities.table[name] else { return nil }
-        return (value, j + 1)
+        guard let value = HTMLEntities.table[name] else { return false }
+        writer.append(value)
+        i = j + 1
+        return true
     }
 
     /// The character a numeric reference stands for, nil when it names none
