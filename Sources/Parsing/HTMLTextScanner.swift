@@ -34,6 +34,7 @@ struct HTMLTextScanner {
     private var open = OpenElements()
     /// How many of `open` are dropped (script, style, noscript, template).
     private var droppedDepth = 0
+    private let elements = HTMLElement.table
 
     private init(_ input: UnsafeBufferPointer<UInt8>, writer: CollapsingWriter) {
         self.input = input
@@ -212,7 +213,7 @@ struct HTMLTextScanner {
         i = min(input.count, j + (selfClosing ? 2 : 1))
 
         let name = HTMLElement.Name(input, from: nameStart, to: nameEnd)
-        let info = HTMLElement.info(of: name)
+        let info = elements.info(of: name)
         if info.kind == .block { writer.space() }
         // html, head and body are implied around any fragment: libxml2 never opens them twice.
         guard !selfClosing, !info.isVoid, info.endPriority < 200 else { return }
@@ -236,7 +237,7 @@ struct HTMLTextScanner {
         var j = nameStart
         while j < input.count, Self.isNameByte(input[j]) { j += 1 }
         let name = HTMLElement.Name(input, from: nameStart, to: j)
-        let info = HTMLElement.info(of: name)
+        let info = elements.info(of: name)
         // Nearly every end tag is "</name>": its '>' needs no memchr.
         if byte(at: j) == 0x3E { i = j + 1 } else { skip(past: 0x3E, from: j) }
         if info.kind == .block { writer.space() }
