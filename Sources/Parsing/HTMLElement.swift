@@ -54,9 +54,11 @@ enum HTMLElement {
             }
             let ones: UInt64 = 0x0101_0101_0101_0101
             var word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
-            if end - start < 8 { word &= (1 << UInt64(8 * (end - start))) &- 1 }
+            // Wrapping arithmetic and a masked shift: 1 <= length < 8 here, so nothing overflows.
+            let length = end &- start
+            if length < 8 { word &= (1 &<< UInt64(truncatingIfNeeded: length &* 8)) &- 1 }
             let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80)
-            self.init(key: word | (upper >> 2), length: end - start)
+            self.init(key: word | (upper >> 2), length: length)
         }
 
         init(key: UInt64, length: Int) {
