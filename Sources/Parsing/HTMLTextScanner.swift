@@ -237,9 +237,17 @@ struct HTMLTextScanner {
         var j = nameStart
         while j < input.count, Self.isNameByte(input[j]) { j += 1 }
         let name = HTMLElement.Name(input, from: nameStart, to: j)
-        let info = elements.info(of: name)
         // Nearly every end tag is "</name>": its '>' needs no memchr.
         if byte(at: j) == 0x3E { i = j + 1 } else { skip(past: 0x3E, from: j) }
+        // Nearly every end tag closes the innermost element, whose info is at hand
+        // (never body or html: those are not opened, see startTag).
+        if let last = open.last, last.name == name {
+            if last.info.kind == .block { writer.space() }
+            if last.info.kind == .dropped || last.info.kind == .droppedRawText { droppedDepth -= 1 }
+            open.removeAll(from: open.count - 1)
+            return
+        }
+        let info = elements.info(of: name)
         if info.kind == .block { writer.space() }
         close(name, priority: info.endPriority)
     }
