@@ -111,8 +111,7 @@ struct HTMLTextScanner {
         let limit = min(input.count, i + 1 + HTMLEntities.longestName)
         while j < limit, Self.isASCIIAlphanumeric(input[j]) { j += 1 }
         guard j > i + 1, byte(at: j) == 0x3B else { return false }
-        if j - i <= HTMLEntities.packedLength,
-           let value = HTMLEntities.packed.value(of: HTMLEntities.packed(UnsafeBufferPointer(rebasing: input[(i + 1)...j]))) {
+        if j - i <= HTMLEntities.packedLength, let value = HTMLEntities.packed.value(of: packedName(from: i + 1, through: j)) {
             if value.isSpace {
                 writer.space()
             } else {
@@ -126,6 +125,18 @@ struct HTMLTextScanner {
         writer.append(value)
         i = j + 1
         return true
+    }
+
+    /// HTMLEntities.packed(_:) of the name `input[start...end]` (at most eight bytes):
+    /// one load and a mask when eight bytes can be read from `start`.
+    @inline(__always)
+    private func packedName(from start: Int, through end: Int) -> UInt64 {
+        guard start + 8 <= input.count, let base = input.baseAddress else {
+            return HTMLEntities.packed(UnsafeBufferPointer(rebasing: input[start...end]))
+        }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        let length = end &- start &+ 1
+        return length == 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: length &* 8)) &- 1)
     }
 
     /// The character a numeric reference stands for, nil when it names none
