@@ -65,6 +65,15 @@ struct HTMLTextScanner {
             guard i < end else { break }
             if input[i] == 0x26 {
                 reference()
+                continue
+            }
+            // Tags straight from here: markup() sets up a large frame for the rare
+            // comments and declarations, which a tag should not pay for.
+            let next = byte(at: i + 1)
+            if Self.isNameStart(next) {
+                startTag()
+            } else if next == 0x2F && Self.isNameStart(byte(at: i + 2)) {
+                endTag()
             } else {
                 markup()
             }
@@ -164,6 +173,7 @@ struct HTMLTextScanner {
     // MARK: markup
 
     /// At `<`: a tag, comment, declaration or processing instruction, or a bare `<`.
+    @inline(never)
     private mutating func markup() {
         let next = byte(at: i + 1)
         if next == 0x21 {  // <!
