@@ -35,6 +35,20 @@ struct HTMLTextScanner {
     /// How many of `open` are dropped (script, style, noscript, template).
     private var droppedDepth = 0
     private let elements = HTMLElement.table
+    /// isNameByte for every byte value, copied into the scanner once per fragment
+    /// (a global would cost a once-check per read): one load per byte of a name.
+    private let nameBytes = HTMLTextScanner.nameByteTable
+
+    private static let nameByteTable: InlineArray<256, Bool> = {
+        var table = InlineArray<256, Bool>(repeating: false)
+        for c in 0..<256 { table[c] = isNameByte(UInt8(c)) }
+        return table
+    }()
+
+    @inline(__always)
+    private func isNameByteFromTable(_ c: UInt8) -> Bool {
+        nameBytes[Int(c)]
+    }
 
     private init(_ input: UnsafeBufferPointer<UInt8>, writer: CollapsingWriter) {
         self.input = input
@@ -205,14 +219,14 @@ struct HTMLTextScanner {
     private mutating func startTag() {
         let nameStart = i + 1
         var j = nameStart
-        while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+        while j < input.count, isNameByteFromTable(input[j]) { j += 1 }
         let nameEnd = j
         // Attributes, read as libxml2 reads them: a quoted value is one token
         // even when it holds '>', a bogus attribute runs to the next blank.
         skipBlanks(&j)
         while j < input.count, input[j] != 0x3E, !(input[j] == 0x2F && byte(at: j + 1) == 0x3E) {
             if Self.isNameStart(input[j]) {
-                while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+                while j < input.count, isNameByteFromTable(input[j]) { j += 1 }
                 skipBlanks(&j)
                 if byte(at: j) == 0x3D {
                     j += 1
@@ -256,7 +270,7 @@ struct HTMLTextScanner {
     private mutating func endTag() {
         let nameStart = i + 2
         var j = nameStart
-        while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+        while j < input.count, isNameByteFromTable(input[j]) { j += 1 }
         let name = HTMLElement.Name(input, from: nameStart, to: j)
         // Nearly every end tag is "</name>": its '>' needs no memchr.
         if byte(at: j) == 0x3E { i = j + 1 } else { skip(past: 0x3E, from: j) }
