@@ -135,7 +135,7 @@ struct FeedAssembler {
         var frame = Frame(name: name, uriKind: uriKind, nameKind: nameKind, role: role,
                           textStart: text.count, base: base, attributes: attrs)
         frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs?.type?.lowercased() == "xhtml")
-        push(frame)
+        push(consume frame)
         return true
     }
 
