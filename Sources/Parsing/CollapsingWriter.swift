@@ -144,6 +144,12 @@ struct CollapsingWriter {
         }
     }
 
+    /// `count` bytes (at most eight, none of them whitespace) packed little-endian in `word`.
+    @inline(__always)
+    mutating func append(utf8 word: UInt64, count: Int) {
+        for index in 0..<count { append(UInt8(truncatingIfNeeded: word >> UInt64(8 * index))) }
+    }
+
     mutating func append(_ string: String) {
         for scalar in string.unicodeScalars { append(scalar: scalar) }
     }

@@ -135,7 +135,7 @@ struct FeedAssembler {
         var frame = Frame(name: name, uriKind: uriKind, nameKind: nameKind, role: role,
                           textStart: text.count, base: base, attributes: attrs)
         frame.escapesText = role == .inner || (role == .field && uriKind.isAtom && attrs?.type?.lowercased() == "xhtml")
-        push(frame)
+        push(consume frame)
         return true
     }
 
@@ -171,14 +171,13 @@ struct FeedAssembler {
     }
 
     /// Inlined into libxml2's text callback (two million calls per corpus round):
-    /// plain text that fits is one test and a copy; the rest is out of line.
+    /// plain text that fits (the limit and the buffer's room) is two tests and a
+    /// copy; the rest (escaping, cutting, growing) is out of line.
     @inline(__always)
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard isCollectingText else { return }
-        if isEscapingText || text.count &+ bytes.count > maxFieldBytes {
+        if isEscapingText || !text.appendWithoutGrowing(bytes, limit: maxFieldBytes) {
             escapedOrTruncated(bytes)
-        } else {
-            text.append(contentsOf: bytes)
         }
     }
 

@@ -54,9 +54,11 @@ enum HTMLElement {
             }
             let ones: UInt64 = 0x0101_0101_0101_0101
             var word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
-            if end - start < 8 { word &= (1 << UInt64(8 * (end - start))) &- 1 }
+            // Wrapping arithmetic and a masked shift: 1 <= length < 8 here, so nothing overflows.
+            let length = end &- start
+            if length < 8 { word &= (1 &<< UInt64(truncatingIfNeeded: length &* 8)) &- 1 }
             let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80)
-            self.init(key: word | (upper >> 2), length: end - start)
+            self.init(key: word | (upper >> 2), length: length)
         }
 
         init(key: UInt64, length: Int) {
@@ -93,10 +95,31 @@ enum HTMLElement {
     /// Known names in an open-addressing hash table of 256 slots (about 60
     /// used): one multiply and usually one probe per tag, no String, no Hasher.
     /// Free slots hold a name of length -1, so that a probe reads no Optional.
-    private struct Slot {
+    fileprivate struct Slot {
         var name: Name
         var info: Info
     }
+
+    /// The table as HTMLTextScanner keeps it for a whole fragment: reading a
+    /// global costs a once-check per access, which a tag should not pay.
+    struct Table {
+        fileprivate let slots: [Slot]
+
+        @inline(__always)
+        func info(of name: Name) -> Info {
+            slots.withUnsafeBufferPointer { slots in
+                var index = HTMLElement.slot(of: name)
+                while true {
+                    let entry = slots[index]
+                    if entry.name == name { return entry.info }
+                    if entry.name.length < 0 { return Info() }
+                    index = (index + 1) & 255
+                }
+            }
+        }
+    }
+
+    static var table: Table { Table(slots: slots) }
 
     private static let slots: [Slot] = {
         var infos: [String: Info] = [:]
@@ -120,17 +143,8 @@ enum HTMLElement {
         Int(truncatingIfNeeded: ((name.key ^ UInt64(truncatingIfNeeded: name.length)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 
-    @inline(__always)
     static func info(of name: Name) -> Info {
-        slots.withUnsafeBufferPointer { slots in
-            var index = slot(of: name)
-            while true {
-                let entry = slots[index]
-                if entry.name == name { return entry.info }
-                if entry.name.length < 0 { return Info() }
-                index = (index + 1) & 255
-            }
-        }
+        table.info(of: name)
     }
 
     /// The kind of an element named by `name`, in any letter case.

@@ -34,6 +34,21 @@ struct HTMLTextScanner {
     private var open = OpenElements()
     /// How many of `open` are dropped (script, style, noscript, template).
     private var droppedDepth = 0
+    private let elements = HTMLElement.table
+    /// isNameByte for every byte value, copied into the scanner once per fragment
+    /// (a global would cost a once-check per read): one load per byte of a name.
+    private let nameBytes = HTMLTextScanner.nameByteTable
+
+    private static let nameByteTable: InlineArray<256, Bool> = {
+        var table = InlineArray<256, Bool>(repeating: false)
+        for c in 0..<256 { table[c] = isNameByte(UInt8(c)) }
+        return table
+    }()
+
+    @inline(__always)
+    private func isNameByteFromTable(_ c: UInt8) -> Bool {
+        nameBytes[Int(c)]
+    }
 
     private init(_ input: UnsafeBufferPointer<UInt8>, writer: CollapsingWriter) {
         self.input = input
@@ -64,6 +79,15 @@ struct HTMLTextScanner {
             guard i < end else { break }
             if input[i] == 0x26 {
                 reference()
+                continue
+            }
+            // Tags straight from here: markup() sets up a large frame for the rare
+            // comments and declarations, which a tag should not pay for.
+            let next = byte(at: i + 1)
+            if Self.isNameStart(next) {
+                startTag()
+            } else if next == 0x2F && Self.isNameStart(byte(at: i + 2)) {
+                endTag()
             } else {
                 markup()
             }
@@ -80,9 +104,7 @@ struct HTMLTextScanner {
                 i = next
                 return
             }
-        } else if let (value, next) = namedReference() {
-            writer.append(value)
-            i = next
+        } else if namedReference() {
             return
         }
         writer.append(0x26)
@@ -106,19 +128,38 @@ struct HTMLTextScanner {
         return (scalar, j)
     }
 
-    /// `&name;` for a name in HTMLEntities.
-    private func namedReference() -> (String, Int)? {
+    /// `&name;` for a name in HTMLEntities: its value written and true, else false.
+    private mutating func namedReference() -> Bool {
         var j = i + 1
         let limit = min(input.count, i + 1 + HTMLEntities.longestName)
         while j < limit, Self.isASCIIAlphanumeric(input[j]) { j += 1 }
-        guard j > i + 1, byte(at: j) == 0x3B else { return nil }
-        if j - i <= HTMLEntities.packedLength {
-            let name = UnsafeBufferPointer(rebasing: input[(i + 1)...j])
-            return HTMLEntities.packed[HTMLEntities.packed(name)].map { ($0, j + 1) }
+        guard j > i + 1, byte(at: j) == 0x3B else { return false }
+        if j - i <= HTMLEntities.packedLength, let value = HTMLEntities.packed.value(of: packedName(from: i + 1, through: j)) {
+            if value.isSpace {
+                writer.space()
+            } else {
+                writer.append(utf8: value.utf8, count: value.count)
+            }
+            i = j + 1
+            return true
         }
         let name = String(decoding: UnsafeBufferPointer(rebasing: input[(i + 1)...j]), as: UTF8.self)
-        guard let value = HTMLEntities.table[name] else { return nil }
-        return (value, j + 1)
+        guard let value = HTMLEntities.table[name] else { return false }
+        writer.append(value)
+        i = j + 1
+        return true
+    }
+
+    /// HTMLEntities.packed(_:) of the name `input[start...end]` (at most eight bytes):
+    /// one load and a mask when eight bytes can be read from `start`.
+    @inline(__always)
+    private func packedName(from start: Int, through end: Int) -> UInt64 {
+        guard start + 8 <= input.count, let base = input.baseAddress else {
+            return HTMLEntities.packed(UnsafeBufferPointer(rebasing: input[start...end]))
+        }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        let length = end &- start &+ 1
+        return length == 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: length &* 8)) &- 1)
     }
 
     /// The character a numeric reference stands for, nil when it names none
@@ -146,6 +187,7 @@ struct HTMLTextScanner {
     // MARK: markup
 
     /// At `<`: a tag, comment, declaration or processing instruction, or a bare `<`.
+    @inline(never)
     private mutating func markup() {
         let next = byte(at: i + 1)
         if next == 0x21 {  // <!
@@ -177,14 +219,14 @@ struct HTMLTextScanner {
     private mutating func startTag() {
         let nameStart = i + 1
         var j = nameStart
-        while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+        while j < input.count, isNameByteFromTable(input[j]) { j += 1 }
         let nameEnd = j
         // Attributes, read as libxml2 reads them: a quoted value is one token
         // even when it holds '>', a bogus attribute runs to the next blank.
         skipBlanks(&j)
         while j < input.count, input[j] != 0x3E, !(input[j] == 0x2F && byte(at: j + 1) == 0x3E) {
             if Self.isNameStart(input[j]) {
-                while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+                while j < input.count, isNameByteFromTable(input[j]) { j += 1 }
                 skipBlanks(&j)
                 if byte(at: j) == 0x3D {
                     j += 1
@@ -206,7 +248,7 @@ struct HTMLTextScanner {
         i = min(input.count, j + (selfClosing ? 2 : 1))
 
         let name = HTMLElement.Name(input, from: nameStart, to: nameEnd)
-        let info = HTMLElement.info(of: name)
+        let info = elements.info(of: name)
         if info.kind == .block { writer.space() }
         // html, head and body are implied around any fragment: libxml2 never opens them twice.
         guard !selfClosing, !info.isVoid, info.endPriority < 200 else { return }
@@ -228,11 +270,19 @@ struct HTMLTextScanner {
     private mutating func endTag() {
         let nameStart = i + 2
         var j = nameStart
-        while j < input.count, Self.isNameByte(input[j]) { j += 1 }
+        while j < input.count, isNameByteFromTable(input[j]) { j += 1 }
         let name = HTMLElement.Name(input, from: nameStart, to: j)
-        let info = HTMLElement.info(of: name)
         // Nearly every end tag is "</name>": its '>' needs no memchr.
         if byte(at: j) == 0x3E { i = j + 1 } else { skip(past: 0x3E, from: j) }
+        // Nearly every end tag closes the innermost element, whose info is at hand
+        // (never body or html: those are not opened, see startTag).
+        if let last = open.last, last.name == name {
+            if last.info.kind == .block { writer.space() }
+            if last.info.kind == .dropped || last.info.kind == .droppedRawText { droppedDepth -= 1 }
+            open.removeAll(from: open.count - 1)
+            return
+        }
+        let info = elements.info(of: name)
         if info.kind == .block { writer.space() }
         close(name, priority: info.endPriority)
     }

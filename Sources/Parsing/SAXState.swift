@@ -112,6 +112,12 @@ struct SAXState {
         assembler.characters(UnsafeBufferPointer(start: bytes, count: length))
     }
 
+    /// A CDATA section's text is text like any other (rare next to `characters`).
+    @inline(never)
+    mutating func cdata(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
+        characters(bytes, length)
+    }
+
     mutating func record(_ error: xmlErrorPtr?) {
         guard let error else { return }
         let message = error.pointee.message.map { String(cString: $0) }?

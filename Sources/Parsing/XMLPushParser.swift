@@ -108,8 +108,10 @@ final class XMLPushParser {
         handler.characters = { ctx, bytes, length in
             SAXState.from(ctx)?.pointee.characters(bytes, Int(length))
         }
+        // Not the same closure as `characters`: the compiler would merge the two
+        // into one function that both C entry points call, a call per text callback more.
         handler.cdataBlock = { ctx, bytes, length in
-            SAXState.from(ctx)?.pointee.characters(bytes, Int(length))
+            SAXState.from(ctx)?.pointee.cdata(bytes, Int(length))
         }
         handler.serror = { ctx, error in
             SAXState.from(ctx)?.pointee.record(error)

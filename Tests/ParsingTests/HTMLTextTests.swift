@@ -67,6 +67,26 @@ import FeedModel
         }
     }
 
+    /// The short names the scanner reads from HTMLEntities.packed: every one of
+    /// them is there, with the bytes of its value (or marked as a word break).
+    @Test func packedEntityTableHoldsEveryShortName() {
+        var short = 0
+        for (name, value) in HTMLEntities.table where name.hasSuffix(";") && name.utf8.count <= HTMLEntities.packedLength {
+            short += 1
+            let entry = HTMLEntities.packed.value(of: HTMLEntities.packed(Array(name.utf8)))
+            #expect(entry != nil, "&\(name)")
+            guard let entry else { continue }
+            if entry.isSpace {
+                #expect(value.unicodeScalars.count == 1 && CollapsingWriter.isSpace(value.unicodeScalars.first!), "&\(name)")
+            } else {
+                let bytes = (0..<entry.count).map { UInt8(truncatingIfNeeded: entry.utf8 >> UInt64(8 * $0)) }
+                #expect(bytes == Array(value.utf8), "&\(name)")
+            }
+        }
+        #expect(short > 1000)
+        #expect(HTMLEntities.packed.value(of: HTMLEntities.packed(Array("nosuch;".utf8))) == nil)
+    }
+
     // MARK: markup
 
     @Test func tagsAreStrippedAndBlocksBreakWords() throws {
