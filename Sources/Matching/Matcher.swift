@@ -204,16 +204,44 @@ public final class Matcher: Sendable {
         var result = Scan()
         result.texts = scannedFields.map { input.text(of: $0) }
         let longest = result.texts.map(\.utf8.count).max() ?? 0
-        var buffer = NormalizedTextBuilder(capacity: longest + 16)
+        let capacity = longest + 16
+        let byteCount = NormalizedTextBuilder.scratchByteCount(capacity: capacity)
+        // The normaliser's buffers in one piece of scratch per item: on the
+        // stack for the usual item, on the heap for a long content field.
+        if byteCount <= Matcher.stackScratchLimit {
+            withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 16) { scratch in
+                scanFields(into: &result, scratch: scratch.baseAddress!, capacity: capacity)
+            }
+        } else {
+            let scratch = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 16)
+            defer { scratch.deallocate() }
+            scanFields(into: &result, scratch: scratch, capacity: capacity)
+        }
+        return result
+    }
+
+    /// Scratch up to this size goes on the stack (a poll worker's stack has room for it).
+    private static let stackScratchLimit = 16 * 1024
+
+    private func scanFields(into result: inout Scan, scratch: UnsafeMutableRawPointer, capacity: Int) {
+        var buffer = NormalizedTextBuilder(capacity: capacity, carving: scratch)
         defer { buffer.deallocate() }
+        // Reused by every field: the trie's matches and one field's occurrences.
+        var matches: [(pattern: Int, end: Int)] = []
+        var inField: [Occurrence] = []
         for (slot, field) in scannedFields.enumerated() {
             let text = result.texts[slot]
             guard !text.isEmpty else { continue }
             normalizer.normalize(text, into: &buffer)
-            var inField = occurrences(in: buffer)
+            occurrences(in: buffer, matches: &matches, into: &inField)
             guard !inField.isEmpty else { continue }
             if needsPositions && inField.contains(where: needsWords) {
                 WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes, starts: buffer.patternStarts)
+            }
+            if result.found.isEmpty {
+                result.found.reserveCapacity(max(16, inField.count * 2))
+                result.originals.reserveCapacity(max(16, inField.count * 2))
+                result.fieldSlots.reserveCapacity(max(16, inField.count * 2))
             }
             for var occurrence in inField {
                 occurrence.field = field
@@ -224,7 +252,6 @@ public final class Matcher: Sendable {
                 result.found.append(occurrence)
             }
         }
-        return result
     }
 
     /// Per occurrence: why its entity's `unless` / `requires` context cancels
@@ -233,11 +260,12 @@ public final class Matcher: Sendable {
     /// without `_near` has one context per item (unless it is the hit itself),
     /// so it is looked for once per item, not once per hit.
     private func cancellations(of found: [Occurrence]) -> [String?] {
-        var reasons = [String?](repeating: nil, count: found.count)
+        // Made when the first hit is cancelled: most items have none.
+        var reasons: [String?] = []
         // Per condition: not looked for yet, none, or the context; and its
         // targets' occurrences, in order (found for all conditions in one pass).
         var contexts: [ConditionContext] = []
-        var candidates: [[(index: Int, place: Int)]] = []
+        var candidates = TargetOccurrences()
         for (position, occurrence) in found.enumerated() {
             guard case .entity(let entity) = occurrence.owner.target, !conditionRanges[entity].isEmpty else { continue }
             if contexts.isEmpty {
@@ -265,6 +293,7 @@ public final class Matcher: Sendable {
                     context = conditions[id].context(of: occurrence, among: found, candidates: targets)
                 }
                 if let reason = conditions[id].cancellation(by: context, among: found, written: written) {
+                    if reasons.isEmpty { reasons = Array(repeating: nil, count: found.count) }
                     reasons[position] = reason
                     break
                 }
@@ -280,19 +309,44 @@ public final class Matcher: Sendable {
         let checksEnd: Bool
     }
 
-    /// Per condition: the occurrences in `found` of its targets, in order,
-    /// each with its index there and the target's place in the condition.
-    private func targetOccurrences(in found: [Occurrence]) -> [[(index: Int, place: Int)]] {
-        var candidates = [[(index: Int, place: Int)]](repeating: [], count: conditions.count)
-        for (index, occurrence) in found.enumerated() {
+    /// Per condition, the occurrences of its targets (index in `found`, the
+    /// target's place in the condition), in order: all in one list, condition
+    /// after condition, instead of an array per condition (two allocations per
+    /// item instead of one per condition that has some, and no release of forty).
+    private struct TargetOccurrences {
+        var starts: [Int32] = []
+        var entries: [(index: Int, place: Int)] = []
+
+        subscript(condition: Int) -> ArraySlice<(index: Int, place: Int)> {
+            entries[Int(starts[condition]) ..< Int(starts[condition + 1])]
+        }
+    }
+
+    private func targetOccurrences(in found: [Occurrence]) -> TargetOccurrences {
+        // Two passes over the occurrences: count per condition (running sums
+        // make `starts[c]` the end of condition c's entries), then place each
+        // from the back, moving `starts[c]` down to where c's entries begin.
+        var starts = [Int32](repeating: 0, count: conditions.count + 1)
+        for occurrence in found {
             let slot = Self.slot(occurrence.owner.target.key)
             guard slot + 1 < targetConditionStarts.count else { continue }
             for k in Int(targetConditionStarts[slot]) ..< Int(targetConditionStarts[slot + 1]) {
-                let (condition, place) = targetConditions[k]
-                candidates[Int(condition)].append((index, Int(place)))
+                starts[Int(targetConditions[k].condition)] += 1
             }
         }
-        return candidates
+        for id in 1 ..< starts.count { starts[id] += starts[id - 1] }
+        var entries = [(index: Int, place: Int)](repeating: (0, 0), count: Int(starts[conditions.count]))
+        for index in found.indices.reversed() {
+            let slot = Self.slot(found[index].owner.target.key)
+            guard slot + 1 < targetConditionStarts.count else { continue }
+            // This target's conditions backwards too, so each condition's entries stay in order.
+            for k in (Int(targetConditionStarts[slot]) ..< Int(targetConditionStarts[slot + 1])).reversed() {
+                let (condition, place) = targetConditions[k]
+                starts[Int(condition)] -= 1
+                entries[Int(starts[Int(condition)])] = (index, Int(place))
+            }
+        }
+        return TargetOccurrences(starts: starts, entries: entries)
     }
 
     /// A target's key as an index: entities even, terms odd (their keys are negative).
@@ -312,12 +366,15 @@ public final class Matcher: Sendable {
 
     /// Every occurrence in one field's text, in text order, with overlapping
     /// occurrences of the same entity or term reduced to the longest.
-    private func occurrences(in normalized: NormalizedTextBuilder) -> [Occurrence] {
+    /// `candidates` receives them (emptied first); `matches` is scratch for the trie's.
+    private func occurrences(in normalized: NormalizedTextBuilder, matches: inout [(pattern: Int, end: Int)],
+                             into candidates: inout [Occurrence]) {
         let bytes = normalized.normalizedBytes
-        var candidates: [Occurrence] = []
+        candidates.removeAll(keepingCapacity: true)
         // The trie only starts patterns where the start boundary holds: at the
         // starts the normaliser recorded.
-        for (pattern, end) in trie.scan(normalized) {
+        trie.scan(normalized, into: &matches)
+        for (pattern, end) in matches {
             let info = patternInfo[pattern]
             let start = end - Int(info.length)
             let checks = info.checksEnd
@@ -341,7 +398,7 @@ public final class Matcher: Sendable {
                 candidates.append(Occurrence(owner: owner, range: start..<hitEnd))
             }
         }
-        guard !candidates.isEmpty else { return [] }
+        guard !candidates.isEmpty else { return }
         let inTextOrder: (Occurrence, Occurrence) -> Bool = { a, b in
             if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
             if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
@@ -363,7 +420,7 @@ public final class Matcher: Sendable {
             if candidate.range.lowerBound < reach { overlapping = true; break }
             reach = max(reach, candidate.range.upperBound)
         }
-        if !overlapping { return candidates }
+        if !overlapping { return }
 
         // Overlaps only happen inside a cluster of candidates that overlap one
         // another in a chain; each cluster is resolved on its own, longest
@@ -395,7 +452,12 @@ public final class Matcher: Sendable {
             }
             clusterStart = clusterEnd
         }
-        return candidates.indices.filter { accepted[$0] }.map { candidates[$0] }
+        var kept = 0
+        for index in candidates.indices where accepted[index] {
+            candidates[kept] = candidates[index]
+            kept += 1
+        }
+        candidates.removeLast(candidates.count - kept)
     }
 
     /// Entities before terms, each in definition order.
