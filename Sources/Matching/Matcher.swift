@@ -38,6 +38,8 @@ public final class Matcher: Sendable {
     private let termCount: Int
     private let topicNames: [String]
     private let topics: [CompiledTopic]
+    /// Which topics an item's targets leave worth evaluating.
+    private let gate: TopicGate
     private let keep: CompiledTopic?
     private let scannedFields: [ItemField]
     private let needsPositions: Bool
@@ -77,6 +79,7 @@ public final class Matcher: Sendable {
         self.topics = topics.map {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
+        gate = TopicGate(topics: self.topics)
         self.keep = keep.map {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
@@ -171,13 +174,17 @@ public final class Matcher: Sendable {
         func consider(_ score: Double) {
             if best.map({ $0 < score }) ?? true { best = score }
         }
-        for (index, name) in topicNames.enumerated() {
-            let fires = evaluation.fires(index)
-            if fires {
-                fired.append(name)
-                if let score = evaluation.firedScore(topics[index]) { consider(score) }
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: topics.count) { mayFire in
+            gate.mark(kept, into: mayFire)
+            for (index, name) in topicNames.enumerated() {
+                // A topic none of whose needed targets occurs is false (`TopicGate`).
+                let fires = (mayFire[index] || explainingAll) && evaluation.fires(index)
+                if fires {
+                    fired.append(name)
+                    if let score = evaluation.firedScore(topics[index]) { consider(score) }
+                }
+                if explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
             }
-            if explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
         }
         var decision: Bool?
         if let keep {
