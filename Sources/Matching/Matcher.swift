@@ -476,25 +476,14 @@ public final class Matcher: Sendable {
     }
 
     private func hit(_ occurrence: Occurrence, original: Range<Int>, text: String) -> Hit {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: original.lowerBound)
+        let to = utf8.index(from, offsetBy: original.count)
         let label = hitLabels[Int(occurrence.owner.spelling)]
+        // The offset map gives whole scalars, so the slice is valid UTF-8: copied, not decoded again.
         return Hit(entity: label.entity, spelling: label.spelling, field: occurrence.field,
-                   matchedText: Matcher.slice(text, original),
+                   matchedText: String(text[from..<to]),
                    start: original.lowerBound, end: original.upperBound,
                    variant: label.variant, side: label.side)
-    }
-
-    /// The text's UTF-8 bytes in `range`. The offset map gives whole scalars,
-    /// so the slice is valid UTF-8: it is copied from the bytes (checking them
-    /// is one pass over a few ASCII bytes), without a Substring's index rounding.
-    private static func slice(_ text: String, _ range: Range<Int>) -> String {
-        if let copied = text.utf8.withContiguousStorageIfAvailable({
-            String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
-        }) {
-            return copied
-        }
-        let utf8 = text.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let to = utf8.index(from, offsetBy: range.count)
-        return String(text[from..<to])
     }
 }

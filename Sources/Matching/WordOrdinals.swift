@@ -9,29 +9,20 @@ enum WordOrdinals {
     /// pattern starts of `bytes`, ascending.
     static func assign(to occurrences: inout [Occurrence], in bytes: UnsafeBufferPointer<UInt8>,
                        starts: UnsafeBufferPointer<Int32>) {
-        // Occurrences come in text order, so their starts ascend, and so do
-        // their ends unless they overlap: one cursor each walks the starts
-        // forward (no list of queries to sort), going back only when needed.
-        var first = Cursor(), last = Cursor()
-        for index in occurrences.indices {
-            let range = occurrences[index].range
-            occurrences[index].firstWord = first.ordinal(at: range.lowerBound, in: bytes, starts: starts)
-            occurrences[index].lastWord = last.ordinal(at: max(range.lowerBound, range.upperBound - 1), in: bytes,
-                                                       starts: starts)
+        guard !occurrences.isEmpty else { return }
+        // Queries: (byte offset, occurrence, is it the start).
+        var queries: [(offset: Int, index: Int, isStart: Bool)] = []
+        queries.reserveCapacity(occurrences.count * 2)
+        for (index, occurrence) in occurrences.enumerated() {
+            queries.append((occurrence.range.lowerBound, index, true))
+            queries.append((max(occurrence.range.lowerBound, occurrence.range.upperBound - 1), index, false))
         }
-    }
-
-    /// Counts the word starts at or before ascending offsets.
-    private struct Cursor {
-        var k = 0
+        queries.sort { $0.offset < $1.offset }
         var words = 0
-        var offset = 0
-
-        mutating func ordinal(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>) -> Int {
-            // Behind the last offset asked (overlapping occurrences): count again from the beginning.
-            if offset < self.offset { k = 0; words = 0 }
-            self.offset = offset
-            while k < starts.count && Int(starts[k]) <= offset {
+        var k = 0
+        for query in queries {
+            // Count the word starts at or before the query's offset.
+            while k < starts.count && Int(starts[k]) <= query.offset {
                 let start = Int(starts[k])
                 let lead = bytes[start]
                 if lead < 0x80 ? WordBoundary.isASCIIWord(lead) : WordBoundary.isWord(TextNormalizer.decode(bytes, at: start).0) {
@@ -39,7 +30,8 @@ enum WordOrdinals {
                 }
                 k += 1
             }
-            return max(0, words - 1)
+            let ordinal = max(0, words - 1)
+            if query.isStart { occurrences[query.index].firstWord = ordinal } else { occurrences[query.index].lastWord = ordinal }
         }
     }
 }
