@@ -152,9 +152,12 @@ public final class Matcher: Sendable {
         var kept: [Occurrence] = []
         hits.reserveCapacity(scanned.found.count)
         kept.reserveCapacity(scanned.found.count)
+        // `found` goes field after field in the order of `scannedFields`, so its texts are taken in turn.
+        var slot = 0
         for index in scanned.found.indices {
             let occurrence = scanned.found[index]
-            let text = scanned.texts[scanned.fieldSlots[index]]
+            while scannedFields[slot] != occurrence.field { slot += 1 }
+            let text = scanned.texts[slot]
             if !reasons.isEmpty, let reason = reasons[index] {
                 var hit = hit(occurrence, original: scanned.originals[index], text: text)
                 hit.cancelledBy = reason
@@ -197,13 +200,12 @@ public final class Matcher: Sendable {
                            explanations: explanations, score: best)
     }
 
-    /// What `scan` found: every occurrence in every scanned field (in field
-    /// order, then text order), and per occurrence its original UTF-8 range
-    /// and which of `texts` (the scanned fields' texts) it is in.
+    /// What `scan` found: every occurrence in every scanned field (in the
+    /// order of `scannedFields`, then text order), per occurrence its original
+    /// UTF-8 range, and the scanned fields' texts.
     private struct Scan {
         var found: [Occurrence] = []
         var originals: [Range<Int>] = []
-        var fieldSlots: [Int] = []
         var texts: [String] = []
     }
 
@@ -248,14 +250,12 @@ public final class Matcher: Sendable {
             if result.found.isEmpty {
                 result.found.reserveCapacity(max(16, inField.count * 2))
                 result.originals.reserveCapacity(max(16, inField.count * 2))
-                result.fieldSlots.reserveCapacity(max(16, inField.count * 2))
             }
             for var occurrence in inField {
                 occurrence.field = field
                 // Until the hits are made: the occurrence's index in `found`, which tells it apart.
                 occurrence.hit = result.found.count
                 result.originals.append(buffer.originalRange(of: occurrence.range))
-                result.fieldSlots.append(slot)
                 result.found.append(occurrence)
             }
         }
