@@ -215,16 +215,18 @@ public final class Matcher: Sendable {
         let longest = result.texts.map(\.utf8.count).max() ?? 0
         let capacity = longest + 16
         let byteCount = NormalizedTextBuilder.scratchByteCount(capacity: capacity)
-        // The normaliser's buffers in one piece of scratch per item: on the
-        // stack for the usual item, on the heap for a long content field.
+        // The normaliser's three buffers in one piece of scratch on the stack
+        // for the usual item; a long content field gets them on the heap.
         if byteCount <= Matcher.stackScratchLimit {
             withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 16) { scratch in
-                scanFields(into: &result, scratch: scratch.baseAddress!, capacity: capacity)
+                var buffer = NormalizedTextBuilder(capacity: capacity, carving: scratch.baseAddress!)
+                scanFields(into: &result, buffer: &buffer)
+                buffer.deallocate()
             }
         } else {
-            let scratch = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 16)
-            defer { scratch.deallocate() }
-            scanFields(into: &result, scratch: scratch, capacity: capacity)
+            var buffer = NormalizedTextBuilder(capacity: capacity)
+            scanFields(into: &result, buffer: &buffer)
+            buffer.deallocate()
         }
         return result
     }
@@ -232,9 +234,7 @@ public final class Matcher: Sendable {
     /// Scratch up to this size goes on the stack (a poll worker's stack has room for it).
     private static let stackScratchLimit = 16 * 1024
 
-    private func scanFields(into result: inout Scan, scratch: UnsafeMutableRawPointer, capacity: Int) {
-        var buffer = NormalizedTextBuilder(capacity: capacity, carving: scratch)
-        defer { buffer.deallocate() }
+    private func scanFields(into result: inout Scan, buffer: inout NormalizedTextBuilder) {
         // Reused by every field: the trie's matches and one field's occurrences.
         var matches: [(pattern: Int, end: Int)] = []
         var inField: [Occurrence] = []
