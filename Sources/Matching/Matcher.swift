@@ -235,9 +235,12 @@ public final class Matcher: Sendable {
     private static let stackScratchLimit = 16 * 1024
 
     private func scanFields(into result: inout Scan, buffer: inout NormalizedTextBuilder) {
-        // Reused by every field: the trie's matches and one field's occurrences.
+        // Reused by every field: the trie's matches and one field's occurrences
+        // (room for a dense item from the start, instead of growing 1, 2, 4...).
         var matches: [(pattern: Int, end: Int)] = []
         var inField: [Occurrence] = []
+        matches.reserveCapacity(32)
+        inField.reserveCapacity(16)
         for (slot, field) in scannedFields.enumerated() {
             let text = result.texts[slot]
             guard !text.isEmpty else { continue }
@@ -434,37 +437,45 @@ public final class Matcher: Sendable {
         // first, so a shorter overlapping spelling of the same thing (Karabakh
         // inside Nagorno-Karabakh) is dropped; among equals the first in text
         // order wins (as one longest-first pass over all candidates would).
-        var accepted = [Bool](repeating: false, count: candidates.count)
-        var clusterStart = 0
-        while clusterStart < candidates.count {
-            var clusterEnd = clusterStart + 1
-            var clusterReach = candidates[clusterStart].range.upperBound
-            while clusterEnd < candidates.count && candidates[clusterEnd].range.lowerBound < clusterReach {
-                clusterReach = max(clusterReach, candidates[clusterEnd].range.upperBound)
-                clusterEnd += 1
-            }
-            let cluster = clusterStart ..< clusterEnd
-            let byLength = cluster.sorted { a, b in
-                let la = candidates[a].range.count, lb = candidates[b].range.count
-                if la != lb { return la > lb }
-                return a < b
-            }
-            for index in byLength {
-                let candidate = candidates[index]
-                let clash = cluster.contains { other in
-                    accepted[other] && candidates[other].owner.target == candidate.owner.target
-                        && candidates[other].range.overlaps(candidate.range)
+        let count = candidates.count
+        Scratch.with(Bool.self, count: count) { accepted in
+            accepted.initialize(repeating: false)
+            Scratch.with(Int.self, count: count) { order in
+                var clusterStart = 0
+                while clusterStart < count {
+                    var clusterEnd = clusterStart + 1
+                    var clusterReach = candidates[clusterStart].range.upperBound
+                    while clusterEnd < count && candidates[clusterEnd].range.lowerBound < clusterReach {
+                        clusterReach = max(clusterReach, candidates[clusterEnd].range.upperBound)
+                        clusterEnd += 1
+                    }
+                    let cluster = clusterStart ..< clusterEnd
+                    // The cluster's indices, longest first, then in text order (a total order).
+                    var byLength = UnsafeMutableBufferPointer(rebasing: order[0 ..< cluster.count])
+                    for (k, index) in cluster.enumerated() { byLength[k] = index }
+                    byLength.sort { a, b in
+                        let la = candidates[a].range.count, lb = candidates[b].range.count
+                        if la != lb { return la > lb }
+                        return a < b
+                    }
+                    for index in byLength {
+                        let candidate = candidates[index]
+                        let clash = cluster.contains { other in
+                            accepted[other] && candidates[other].owner.target == candidate.owner.target
+                                && candidates[other].range.overlaps(candidate.range)
+                        }
+                        if !clash { accepted[index] = true }
+                    }
+                    clusterStart = clusterEnd
                 }
-                if !clash { accepted[index] = true }
             }
-            clusterStart = clusterEnd
+            var kept = 0
+            for index in 0 ..< count where accepted[index] {
+                candidates[kept] = candidates[index]
+                kept += 1
+            }
+            candidates.removeLast(count - kept)
         }
-        var kept = 0
-        for index in candidates.indices where accepted[index] {
-            candidates[kept] = candidates[index]
-            kept += 1
-        }
-        candidates.removeLast(candidates.count - kept)
     }
 
     /// Entities before terms, each in definition order.
