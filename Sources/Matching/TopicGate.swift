@@ -15,13 +15,12 @@ struct TopicGate: Sendable {
     private let slotTopics: [Int32]
 
     init(topics: [CompiledTopic]) {
-        var memo = [NeedState](repeating: .unknown, count: topics.count)
-        let needs = topics.indices.map { TopicGate.needs(ofTopic: $0, topics, &memo) }
-        let cycle = memo.contains { if case .cyclic = $0 { return true } else { return false } }
+        isAcyclic = !TopicGate.hasCycle(topics)
+        var memo = [Set<Int>??](repeating: nil, count: topics.count)
         var always: [Int32] = []
         var bySlot: [[Int32]] = []
         for index in topics.indices {
-            guard !cycle, let needs = needs[index] else {
+            guard isAcyclic, let needs = TopicGate.needs(ofTopic: index, topics, &memo) else {
                 always.append(Int32(index))
                 continue
             }
@@ -37,6 +36,28 @@ struct TopicGate: Sendable {
         slotTopics = Array(bySlot.joined())
     }
 
+    /// Whether no topic refers to itself through @topic references (anywhere
+    /// in its rule, under NOT too). Then a rule's value depends on the item
+    /// alone, not on which topics the memo settled first.
+    let isAcyclic: Bool
+
+    private static func hasCycle(_ topics: [CompiledTopic]) -> Bool {
+        let references = topics.map { topic in
+            topic.program.nodes.filter { $0.kind == .topic }.map { Int($0.index) }
+        }
+        // Depth-first: 0 not seen, 1 on the path, 2 done.
+        var state = [UInt8](repeating: 0, count: topics.count)
+        func visit(_ t: Int) -> Bool {
+            if state[t] == 1 { return true }
+            if state[t] == 2 { return false }
+            state[t] = 1
+            for r in references[t] where visit(r) { return true }
+            state[t] = 2
+            return false
+        }
+        return topics.indices.contains { visit($0) }
+    }
+
     /// Sets `mayFire[t]` for every topic that can fire given `occurrences`.
     func mark(_ occurrences: [Occurrence], into mayFire: UnsafeMutableBufferPointer<Bool>) {
         mayFire.initialize(repeating: false)
@@ -48,32 +69,17 @@ struct TopicGate: Sendable {
         }
     }
 
-    private enum NeedState {
-        /// `cyclic`: reached again while its own needs were being worked out.
-        case unknown, visiting, cyclic, none
-        case some(Set<Int>)
-    }
-
-    /// A topic's needs, nil when it can be true with no target (or refers to itself).
-    private static func needs(ofTopic index: Int, _ topics: [CompiledTopic], _ memo: inout [NeedState]) -> Set<Int>? {
-        switch memo[index] {
-        case .some(let needs): return needs
-        case .none, .cyclic: return nil
-        case .visiting:
-            memo[index] = .cyclic
-            return nil
-        case .unknown: break
-        }
-        memo[index] = .visiting
-        let program = topics[index].program
-        let result = needs(of: program, at: 0, topics, &memo)
-        if case .cyclic = memo[index] { return nil }
-        memo[index] = result.map { .some($0) } ?? .none
+    /// A topic's needs, nil when it can be true with no target (`memo`: per
+    /// topic, not worked out yet, or its answer). Only for acyclic references.
+    private static func needs(ofTopic index: Int, _ topics: [CompiledTopic], _ memo: inout [Set<Int>??]) -> Set<Int>? {
+        if let known = memo[index] { return known }
+        let result = needs(of: topics[index].program, at: 0, topics, &memo)
+        memo[index] = .some(result)
         return result
     }
 
     private static func needs(of program: RuleProgram, at k: Int, _ topics: [CompiledTopic],
-                              _ memo: inout [NeedState]) -> Set<Int>? {
+                              _ memo: inout [Set<Int>??]) -> Set<Int>? {
         let node = program.nodes[k]
         switch node.kind {
         case .entity: return [MatchTarget.entity(Int(node.index)).slot]

@@ -45,15 +45,22 @@ struct TopicGateTests {
         let g = gate([("X", .and([.topic("Y"), .entity("A")])), ("Y", .or([.topic("X"), .entity("B")])),
                       ("Z", .entity("C"))])
         #expect(mayFire(g, count: 3, entities: []) == [true, true, true])
+        #expect(!g.isAcyclic)
+        // Also when the cycle passes under a NOT, which needs nothing.
+        let underNot = gate([("X", .and([.topic("Y"), .entity("A")])), ("Y", .not(.topic("X")))])
+        #expect(mayFire(underNot, count: 2, entities: []) == [true, true])
+        #expect(!underNot.isAcyclic)
+        #expect(gate([("X", .entity("A")), ("Y", .not(.topic("X")))]).isAcyclic)
     }
 
     /// Random rules over random items: `match` (gated) fires exactly the topics
-    /// that `explain` (which evaluates every topic) says fired.
+    /// that `explain` (which evaluates every topic) says fired, with the score
+    /// their traces give.
     @Test func gatingNeverChangesWhatFires() {
         var random = SeededRandom(state: 7)
         let words = ["alpha", "bravo", "charlie", "delta", "echo"]
         func rule(_ depth: Int, topicsBefore: Int) -> RuleExpression {
-            let pick = Int.random(in: 0 ..< (depth > 2 ? 3 : 9), using: &random)
+            let pick = Int.random(in: 0 ..< (depth > 2 ? 3 : 10), using: &random)
             switch pick {
             case 0: return .entity(["A", "B", "C"][Int.random(in: 0 ..< 3, using: &random)])
             case 1: return .term(Spelling(words[Int.random(in: 0 ..< words.count, using: &random)]))
@@ -62,18 +69,26 @@ struct TopicGateTests {
             case 3: return .not(rule(depth + 1, topicsBefore: topicsBefore))
             case 4, 5: return .and((0 ..< Int.random(in: 1 ... 3, using: &random)).map { _ in rule(depth + 1, topicsBefore: topicsBefore) })
             case 6, 7: return .or((0 ..< Int.random(in: 1 ... 3, using: &random)).map { _ in rule(depth + 1, topicsBefore: topicsBefore) })
+            case 8: return .weighted(rule(depth + 1, topicsBefore: topicsBefore), 2.5)
             default: return .near(.entity("A"), .entity(["B", "C"][Int.random(in: 0 ..< 2, using: &random)]), within: 2)
             }
         }
         for _ in 0 ..< 40 {
-            let topics = (0 ..< 6).map { TopicDefinition(name: "T\($0)", rule: rule(0, topicsBefore: $0)) }
+            let topics = (0 ..< 6).map {
+                TopicDefinition(name: "T\($0)", rule: rule(0, topicsBefore: $0),
+                                threshold: [nil, 1.5, 3][Int.random(in: 0 ..< 3, using: &random)])
+            }
             let matcher = Matcher(entities: entities, topics: topics)
             for _ in 0 ..< 20 {
                 let title = (0 ..< Int.random(in: 0 ... 6, using: &random))
                     .map { _ in words[Int.random(in: 0 ..< words.count, using: &random)] }.joined(separator: " ")
                 let input = MatchInput(title: title, language: Bool.random(using: &random) ? "ru" : "en")
                 let explained = matcher.explain(input)
-                #expect(matcher.match(input).topics == explained.explanations.filter(\.fired).map(\.topic),
+                let matched = matcher.match(input)
+                #expect(matched.topics == explained.explanations.filter(\.fired).map(\.topic),
+                        "\(title): \(topics.map(\.rule))")
+                // The score as the traces give it (`MatchResult` works it out from them when given none).
+                #expect(matched.score == MatchResult(topics: matched.topics, explanations: explained.explanations).score,
                         "\(title): \(topics.map(\.rule))")
             }
         }
