@@ -236,11 +236,9 @@ public final class Matcher: Sendable {
 
     private func scanFields(into result: inout Scan, buffer: inout NormalizedTextBuilder) {
         // Reused by every field: the trie's matches and one field's occurrences
-        // (room for a dense item from the start, instead of growing 1, 2, 4...).
+        // (no room reserved up front: most items of real feeds have no match).
         var matches: [(pattern: Int, end: Int)] = []
         var inField: [Occurrence] = []
-        matches.reserveCapacity(32)
-        inField.reserveCapacity(16)
         for (slot, field) in scannedFields.enumerated() {
             let text = result.texts[slot]
             guard !text.isEmpty else { continue }
@@ -384,6 +382,8 @@ public final class Matcher: Sendable {
         // The trie only starts patterns where the start boundary holds: at the
         // starts the normaliser recorded.
         trie.scan(normalized, into: &matches)
+        // Room for all at once (owners may add a few), instead of growing 1, 2, 4...
+        if candidates.capacity < matches.count { candidates.reserveCapacity(max(16, matches.count + 4)) }
         for (pattern, end) in matches {
             let info = patternInfo[pattern]
             let start = end - Int(info.length)
