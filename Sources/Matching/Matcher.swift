@@ -177,7 +177,7 @@ public final class Matcher: Sendable {
         func consider(_ score: Double) {
             if best.map({ $0 < score }) ?? true { best = score }
         }
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: topics.count) { mayFire in
+        Scratch.with(Bool.self, count: topics.count) { mayFire in
             gate.mark(kept, into: mayFire)
             for (index, name) in topicNames.enumerated() {
                 // A topic none of whose needed targets occurs is false (`TopicGate`).
