@@ -40,7 +40,7 @@ struct CompiledCondition: Sendable {
     /// the occurrences of this condition's targets in `all`, in order, each
     /// with its index there and its place (the others cannot be the context).
     func context(of occurrence: Occurrence?, among all: [Occurrence],
-                 candidates: [(index: Int, place: Int)]) -> (index: Int, place: Int)? {
+                 candidates: ArraySlice<(index: Int, place: Int)>) -> (index: Int, place: Int)? {
         var found: (index: Int, place: Int)?
         var foundPlace = Int.max
         for (index, place) in candidates where place < foundPlace {

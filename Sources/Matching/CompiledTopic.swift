@@ -1,5 +1,7 @@
-/// A topic (or the [keep] rule) ready to evaluate.
-struct CompiledTopic: Sendable {
+/// A topic (or the [keep] rule) ready to evaluate. A class: it is handed to
+/// the evaluation several times per item, and a reference costs one retain
+/// where the struct's copy retained each of its parts.
+final class CompiledTopic: Sendable {
     let rule: CompiledRule
     let threshold: Double?
     let ruleText: String

@@ -7,4 +7,13 @@ extension MatchTarget {
         case .term(let index): return -1 - Int32(truncatingIfNeeded: index)
         }
     }
+
+    /// The target as an index into per-target tables: entities even, terms odd.
+    @inline(__always)
+    var slot: Int {
+        switch self {
+        case .entity(let index): return index * 2
+        case .term(let index): return index * 2 + 1
+        }
+    }
 }

@@ -38,6 +38,8 @@ public final class Matcher: Sendable {
     private let termCount: Int
     private let topicNames: [String]
     private let topics: [CompiledTopic]
+    /// Which topics an item's targets leave worth evaluating.
+    private let gate: TopicGate
     private let keep: CompiledTopic?
     private let scannedFields: [ItemField]
     private let needsPositions: Bool
@@ -77,6 +79,7 @@ public final class Matcher: Sendable {
         self.topics = topics.map {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
+        gate = TopicGate(topics: self.topics)
         self.keep = keep.map {
             CompiledTopic(rule: compiler.compile($0.rule), threshold: $0.threshold, ruleText: $0.ruleText)
         }
@@ -149,9 +152,12 @@ public final class Matcher: Sendable {
         var kept: [Occurrence] = []
         hits.reserveCapacity(scanned.found.count)
         kept.reserveCapacity(scanned.found.count)
+        // `found` goes field after field in the order of `scannedFields`, so its texts are taken in turn.
+        var slot = 0
         for index in scanned.found.indices {
             let occurrence = scanned.found[index]
-            let text = scanned.texts[scanned.fieldSlots[index]]
+            while scannedFields[slot] != occurrence.field { slot += 1 }
+            let text = scanned.texts[slot]
             if !reasons.isEmpty, let reason = reasons[index] {
                 var hit = hit(occurrence, original: scanned.originals[index], text: text)
                 hit.cancelledBy = reason
@@ -171,13 +177,17 @@ public final class Matcher: Sendable {
         func consider(_ score: Double) {
             if best.map({ $0 < score }) ?? true { best = score }
         }
-        for (index, name) in topicNames.enumerated() {
-            let fires = evaluation.fires(index)
-            if fires {
-                fired.append(name)
-                if let score = evaluation.firedScore(topics[index]) { consider(score) }
+        Scratch.with(Bool.self, count: topics.count) { mayFire in
+            gate.mark(kept, into: mayFire)
+            for (index, name) in topicNames.enumerated() {
+                // A topic none of whose needed targets occurs is false (`TopicGate`).
+                let fires = (mayFire[index] || explainingAll) && evaluation.fires(index)
+                if fires {
+                    fired.append(name)
+                    if let score = evaluation.firedScore(topics[index]) { consider(score) }
+                }
+                if explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
             }
-            if explainingAll { explanations.append(evaluation.topicTrace(topics[index], name: name)) }
         }
         var decision: Bool?
         if let keep {
@@ -190,13 +200,12 @@ public final class Matcher: Sendable {
                            explanations: explanations, score: best)
     }
 
-    /// What `scan` found: every occurrence in every scanned field (in field
-    /// order, then text order), and per occurrence its original UTF-8 range
-    /// and which of `texts` (the scanned fields' texts) it is in.
+    /// What `scan` found: every occurrence in every scanned field (in the
+    /// order of `scannedFields`, then text order), per occurrence its original
+    /// UTF-8 range, and the scanned fields' texts.
     private struct Scan {
         var found: [Occurrence] = []
         var originals: [Range<Int>] = []
-        var fieldSlots: [Int] = []
         var texts: [String] = []
     }
 
@@ -204,27 +213,53 @@ public final class Matcher: Sendable {
         var result = Scan()
         result.texts = scannedFields.map { input.text(of: $0) }
         let longest = result.texts.map(\.utf8.count).max() ?? 0
-        var buffer = NormalizedTextBuilder(capacity: longest + 16)
-        defer { buffer.deallocate() }
+        let capacity = longest + 16
+        let byteCount = NormalizedTextBuilder.scratchByteCount(capacity: capacity)
+        // The normaliser's three buffers in one piece of scratch on the stack
+        // for the usual item; a long content field gets them on the heap.
+        if byteCount <= Matcher.stackScratchLimit {
+            withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 16) { scratch in
+                var buffer = NormalizedTextBuilder(capacity: capacity, carving: scratch.baseAddress!)
+                scanFields(into: &result, buffer: &buffer)
+                buffer.deallocate()
+            }
+        } else {
+            var buffer = NormalizedTextBuilder(capacity: capacity)
+            scanFields(into: &result, buffer: &buffer)
+            buffer.deallocate()
+        }
+        return result
+    }
+
+    /// Scratch up to this size goes on the stack (a poll worker's stack has room for it).
+    private static let stackScratchLimit = 16 * 1024
+
+    private func scanFields(into result: inout Scan, buffer: inout NormalizedTextBuilder) {
+        // Reused by every field: the trie's matches and one field's occurrences
+        // (no room reserved up front: most items of real feeds have no match).
+        var matches: [(pattern: Int, end: Int)] = []
+        var inField: [Occurrence] = []
         for (slot, field) in scannedFields.enumerated() {
             let text = result.texts[slot]
             guard !text.isEmpty else { continue }
             normalizer.normalize(text, into: &buffer)
-            var inField = occurrences(in: buffer)
+            occurrences(in: buffer, matches: &matches, into: &inField)
             guard !inField.isEmpty else { continue }
             if needsPositions && inField.contains(where: needsWords) {
                 WordOrdinals.assign(to: &inField, in: buffer.normalizedBytes, starts: buffer.patternStarts)
+            }
+            if result.found.isEmpty {
+                result.found.reserveCapacity(max(16, inField.count * 2))
+                result.originals.reserveCapacity(max(16, inField.count * 2))
             }
             for var occurrence in inField {
                 occurrence.field = field
                 // Until the hits are made: the occurrence's index in `found`, which tells it apart.
                 occurrence.hit = result.found.count
                 result.originals.append(buffer.originalRange(of: occurrence.range))
-                result.fieldSlots.append(slot)
                 result.found.append(occurrence)
             }
         }
-        return result
     }
 
     /// Per occurrence: why its entity's `unless` / `requires` context cancels
@@ -233,11 +268,12 @@ public final class Matcher: Sendable {
     /// without `_near` has one context per item (unless it is the hit itself),
     /// so it is looked for once per item, not once per hit.
     private func cancellations(of found: [Occurrence]) -> [String?] {
-        var reasons = [String?](repeating: nil, count: found.count)
+        // Made when the first hit is cancelled: most items have none.
+        var reasons: [String?] = []
         // Per condition: not looked for yet, none, or the context; and its
         // targets' occurrences, in order (found for all conditions in one pass).
         var contexts: [ConditionContext] = []
-        var candidates: [[(index: Int, place: Int)]] = []
+        var candidates = TargetOccurrences()
         for (position, occurrence) in found.enumerated() {
             guard case .entity(let entity) = occurrence.owner.target, !conditionRanges[entity].isEmpty else { continue }
             if contexts.isEmpty {
@@ -265,6 +301,7 @@ public final class Matcher: Sendable {
                     context = conditions[id].context(of: occurrence, among: found, candidates: targets)
                 }
                 if let reason = conditions[id].cancellation(by: context, among: found, written: written) {
+                    if reasons.isEmpty { reasons = Array(repeating: nil, count: found.count) }
                     reasons[position] = reason
                     break
                 }
@@ -280,19 +317,44 @@ public final class Matcher: Sendable {
         let checksEnd: Bool
     }
 
-    /// Per condition: the occurrences in `found` of its targets, in order,
-    /// each with its index there and the target's place in the condition.
-    private func targetOccurrences(in found: [Occurrence]) -> [[(index: Int, place: Int)]] {
-        var candidates = [[(index: Int, place: Int)]](repeating: [], count: conditions.count)
-        for (index, occurrence) in found.enumerated() {
+    /// Per condition, the occurrences of its targets (index in `found`, the
+    /// target's place in the condition), in order: all in one list, condition
+    /// after condition, instead of an array per condition (two allocations per
+    /// item instead of one per condition that has some, and no release of forty).
+    private struct TargetOccurrences {
+        var starts: [Int32] = []
+        var entries: [(index: Int, place: Int)] = []
+
+        subscript(condition: Int) -> ArraySlice<(index: Int, place: Int)> {
+            entries[Int(starts[condition]) ..< Int(starts[condition + 1])]
+        }
+    }
+
+    private func targetOccurrences(in found: [Occurrence]) -> TargetOccurrences {
+        // Two passes over the occurrences: count per condition (running sums
+        // make `starts[c]` the end of condition c's entries), then place each
+        // from the back, moving `starts[c]` down to where c's entries begin.
+        var starts = [Int32](repeating: 0, count: conditions.count + 1)
+        for occurrence in found {
             let slot = Self.slot(occurrence.owner.target.key)
             guard slot + 1 < targetConditionStarts.count else { continue }
             for k in Int(targetConditionStarts[slot]) ..< Int(targetConditionStarts[slot + 1]) {
-                let (condition, place) = targetConditions[k]
-                candidates[Int(condition)].append((index, Int(place)))
+                starts[Int(targetConditions[k].condition)] += 1
             }
         }
-        return candidates
+        for id in 1 ..< starts.count { starts[id] += starts[id - 1] }
+        var entries = [(index: Int, place: Int)](repeating: (0, 0), count: Int(starts[conditions.count]))
+        for index in found.indices.reversed() {
+            let slot = Self.slot(found[index].owner.target.key)
+            guard slot + 1 < targetConditionStarts.count else { continue }
+            // This target's conditions backwards too, so each condition's entries stay in order.
+            for k in (Int(targetConditionStarts[slot]) ..< Int(targetConditionStarts[slot + 1])).reversed() {
+                let (condition, place) = targetConditions[k]
+                starts[Int(condition)] -= 1
+                entries[Int(starts[Int(condition)])] = (index, Int(place))
+            }
+        }
+        return TargetOccurrences(starts: starts, entries: entries)
     }
 
     /// A target's key as an index: entities even, terms odd (their keys are negative).
@@ -312,12 +374,17 @@ public final class Matcher: Sendable {
 
     /// Every occurrence in one field's text, in text order, with overlapping
     /// occurrences of the same entity or term reduced to the longest.
-    private func occurrences(in normalized: NormalizedTextBuilder) -> [Occurrence] {
+    /// `candidates` receives them (emptied first); `matches` is scratch for the trie's.
+    private func occurrences(in normalized: NormalizedTextBuilder, matches: inout [(pattern: Int, end: Int)],
+                             into candidates: inout [Occurrence]) {
         let bytes = normalized.normalizedBytes
-        var candidates: [Occurrence] = []
+        candidates.removeAll(keepingCapacity: true)
         // The trie only starts patterns where the start boundary holds: at the
         // starts the normaliser recorded.
-        for (pattern, end) in trie.scan(normalized) {
+        trie.scan(normalized, into: &matches)
+        // Room for all at once (owners may add a few), instead of growing 1, 2, 4...
+        if candidates.capacity < matches.count { candidates.reserveCapacity(max(16, matches.count + 4)) }
+        for (pattern, end) in matches {
             let info = patternInfo[pattern]
             let start = end - Int(info.length)
             let checks = info.checksEnd
@@ -341,7 +408,7 @@ public final class Matcher: Sendable {
                 candidates.append(Occurrence(owner: owner, range: start..<hitEnd))
             }
         }
-        guard !candidates.isEmpty else { return [] }
+        guard !candidates.isEmpty else { return }
         let inTextOrder: (Occurrence, Occurrence) -> Bool = { a, b in
             if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
             if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
@@ -363,39 +430,52 @@ public final class Matcher: Sendable {
             if candidate.range.lowerBound < reach { overlapping = true; break }
             reach = max(reach, candidate.range.upperBound)
         }
-        if !overlapping { return candidates }
+        if !overlapping { return }
 
         // Overlaps only happen inside a cluster of candidates that overlap one
         // another in a chain; each cluster is resolved on its own, longest
         // first, so a shorter overlapping spelling of the same thing (Karabakh
         // inside Nagorno-Karabakh) is dropped; among equals the first in text
         // order wins (as one longest-first pass over all candidates would).
-        var accepted = [Bool](repeating: false, count: candidates.count)
-        var clusterStart = 0
-        while clusterStart < candidates.count {
-            var clusterEnd = clusterStart + 1
-            var clusterReach = candidates[clusterStart].range.upperBound
-            while clusterEnd < candidates.count && candidates[clusterEnd].range.lowerBound < clusterReach {
-                clusterReach = max(clusterReach, candidates[clusterEnd].range.upperBound)
-                clusterEnd += 1
-            }
-            let cluster = clusterStart ..< clusterEnd
-            let byLength = cluster.sorted { a, b in
-                let la = candidates[a].range.count, lb = candidates[b].range.count
-                if la != lb { return la > lb }
-                return a < b
-            }
-            for index in byLength {
-                let candidate = candidates[index]
-                let clash = cluster.contains { other in
-                    accepted[other] && candidates[other].owner.target == candidate.owner.target
-                        && candidates[other].range.overlaps(candidate.range)
+        let count = candidates.count
+        Scratch.with(Bool.self, count: count) { accepted in
+            accepted.initialize(repeating: false)
+            Scratch.with(Int.self, count: count) { order in
+                var clusterStart = 0
+                while clusterStart < count {
+                    var clusterEnd = clusterStart + 1
+                    var clusterReach = candidates[clusterStart].range.upperBound
+                    while clusterEnd < count && candidates[clusterEnd].range.lowerBound < clusterReach {
+                        clusterReach = max(clusterReach, candidates[clusterEnd].range.upperBound)
+                        clusterEnd += 1
+                    }
+                    let cluster = clusterStart ..< clusterEnd
+                    // The cluster's indices, longest first, then in text order (a total order).
+                    var byLength = UnsafeMutableBufferPointer(rebasing: order[0 ..< cluster.count])
+                    for (k, index) in cluster.enumerated() { byLength[k] = index }
+                    byLength.sort { a, b in
+                        let la = candidates[a].range.count, lb = candidates[b].range.count
+                        if la != lb { return la > lb }
+                        return a < b
+                    }
+                    for index in byLength {
+                        let candidate = candidates[index]
+                        let clash = cluster.contains { other in
+                            accepted[other] && candidates[other].owner.target == candidate.owner.target
+                                && candidates[other].range.overlaps(candidate.range)
+                        }
+                        if !clash { accepted[index] = true }
+                    }
+                    clusterStart = clusterEnd
                 }
-                if !clash { accepted[index] = true }
             }
-            clusterStart = clusterEnd
+            var kept = 0
+            for index in 0 ..< count where accepted[index] {
+                candidates[kept] = candidates[index]
+                kept += 1
+            }
+            candidates.removeLast(count - kept)
         }
-        return candidates.indices.filter { accepted[$0] }.map { candidates[$0] }
     }
 
     /// Entities before terms, each in definition order.

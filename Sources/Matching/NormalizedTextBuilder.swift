@@ -21,6 +21,10 @@ struct NormalizedTextBuilder {
     var startCapacity: Int
     var starts: UnsafeMutablePointer<Int32>
 
+    /// Whether the buffers are allocated on their own (and freed by
+    /// `deallocate()`), or carved from the caller's scratch (see `init(capacity:carving:)`).
+    private var ownsBytes = true, ownsSegments = true, ownsStarts = true
+
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         bytes = .allocate(capacity: self.capacity)
@@ -30,6 +34,36 @@ struct NormalizedTextBuilder {
         starts = .allocate(capacity: startCapacity)
     }
 
+    /// The three buffers carved from `scratch` (at least `scratchByteCount(capacity:)`
+    /// bytes, 16-byte aligned), which the caller frees after `deallocate()`: one
+    /// allocation, or none on the stack, per item instead of three. A buffer that
+    /// outgrows its part moves to an allocation of its own.
+    init(capacity: Int, carving scratch: UnsafeMutableRawPointer) {
+        self.capacity = max(capacity, 16)
+        segmentCapacity = 16
+        startCapacity = self.capacity
+        let layout = Self.layout(capacity: self.capacity)
+        segments = scratch.bindMemory(to: OffsetSegment.self, capacity: segmentCapacity)
+        starts = (scratch + layout.starts).bindMemory(to: Int32.self, capacity: startCapacity)
+        bytes = (scratch + layout.bytes).bindMemory(to: UInt8.self, capacity: self.capacity)
+        ownsBytes = false
+        ownsSegments = false
+        ownsStarts = false
+    }
+
+    /// The scratch size `init(capacity:carving:)` needs.
+    static func scratchByteCount(capacity: Int) -> Int {
+        let capacity = max(capacity, 16)
+        return layout(capacity: capacity).bytes + capacity
+    }
+
+    /// Where the starts and the bytes begin in the scratch: the segments first
+    /// (the widest alignment), then the starts, then the bytes.
+    private static func layout(capacity: Int) -> (starts: Int, bytes: Int) {
+        let starts = 16 * MemoryLayout<OffsetSegment>.stride
+        return (starts, starts + capacity * MemoryLayout<Int32>.stride)
+    }
+
     /// Makes room for `extra` more normalised bytes.
     @inline(__always)
     mutating func reserve(_ extra: Int) {
@@ -37,7 +71,8 @@ struct NormalizedTextBuilder {
     }
 
     mutating func growBytes(to newCapacity: Int) {
-        bytes = NormalizedTextBuilder.moved(bytes, count: count, to: newCapacity)
+        bytes = NormalizedTextBuilder.moved(bytes, count: count, to: newCapacity, freeing: ownsBytes)
+        ownsBytes = true
         capacity = newCapacity
     }
 
@@ -45,7 +80,8 @@ struct NormalizedTextBuilder {
     mutating func reserveStarts(_ extra: Int) {
         if startCount + extra > startCapacity {
             let newCapacity = max(startCapacity * 2, startCount + extra)
-            starts = NormalizedTextBuilder.moved(starts, count: startCount, to: newCapacity)
+            starts = NormalizedTextBuilder.moved(starts, count: startCount, to: newCapacity, freeing: ownsStarts)
+            ownsStarts = true
             startCapacity = newCapacity
         }
     }
@@ -54,17 +90,20 @@ struct NormalizedTextBuilder {
     @inline(__always)
     mutating func appendSegment(_ segment: OffsetSegment) {
         if segmentCount == segmentCapacity {
-            segments = NormalizedTextBuilder.moved(segments, count: segmentCount, to: segmentCapacity * 2)
+            segments = NormalizedTextBuilder.moved(segments, count: segmentCount, to: segmentCapacity * 2,
+                                                   freeing: ownsSegments)
+            ownsSegments = true
             segmentCapacity *= 2
         }
         segments[segmentCount] = segment
         segmentCount += 1
     }
 
-    private static func moved<T>(_ old: UnsafeMutablePointer<T>, count: Int, to newCapacity: Int) -> UnsafeMutablePointer<T> {
+    private static func moved<T>(_ old: UnsafeMutablePointer<T>, count: Int, to newCapacity: Int,
+                                 freeing: Bool) -> UnsafeMutablePointer<T> {
         let new = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
         new.moveInitialize(from: old, count: count)
-        old.deallocate()
+        if freeing { old.deallocate() }
         return new
     }
 
@@ -106,10 +145,11 @@ struct NormalizedTextBuilder {
         return low
     }
 
+    /// Frees the buffers it owns (not the caller's scratch).
     func deallocate() {
-        bytes.deallocate()
-        segments.deallocate()
-        starts.deallocate()
+        if ownsBytes { bytes.deallocate() }
+        if ownsSegments { segments.deallocate() }
+        if ownsStarts { starts.deallocate() }
     }
 
     /// The public form, with the offset map spelled out per byte: every byte

@@ -156,7 +156,16 @@ struct PatternTrie: Sendable {
     /// one of its `patternStarts`, as (pattern, end) with `end` the byte offset
     /// just after it; in order of start, then end.
     func scan(_ normalized: NormalizedTextBuilder) -> [(pattern: Int, end: Int)] {
-        scan(normalized.normalizedBytes, from: normalized.patternStarts)
+        var found: [(pattern: Int, end: Int)] = []
+        scan(normalized.normalizedBytes, from: normalized.patternStarts, into: &found)
+        return found
+    }
+
+    /// The same into `found` (emptied first, its capacity kept): the matcher
+    /// reuses one array for every field of an item.
+    func scan(_ normalized: NormalizedTextBuilder, into found: inout [(pattern: Int, end: Int)]) {
+        found.removeAll(keepingCapacity: true)
+        scan(normalized.normalizedBytes, from: normalized.patternStarts, into: &found)
     }
 
     /// The same over any normalised bytes: the starts are found by decoding.
@@ -171,12 +180,13 @@ struct PatternTrie: Sendable {
             previousWasWord = word
             i += length
         }
-        return starts.withUnsafeBufferPointer { scan(bytes, from: $0) }
+        var found: [(pattern: Int, end: Int)] = []
+        starts.withUnsafeBufferPointer { scan(bytes, from: $0, into: &found) }
+        return found
     }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, from starts: UnsafeBufferPointer<Int32>)
-        -> [(pattern: Int, end: Int)] {
-        var found: [(pattern: Int, end: Int)] = []
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, from starts: UnsafeBufferPointer<Int32>,
+                      into found: inout [(pattern: Int, end: Int)]) {
         let n = bytes.count
         firstFours.withUnsafeBufferPointer { firstFours in
         shortTriples.withUnsafeBufferPointer { shortTriples in
@@ -238,6 +248,5 @@ struct PatternTrie: Sendable {
         }
         }
         }
-        return found
     }
 }

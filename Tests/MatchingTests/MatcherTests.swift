@@ -152,6 +152,19 @@ struct MatcherTests {
         #expect(hits.map(\.spelling) == ["Nagorno-Karabakh", "Karabakh*"])
     }
 
+    /// Overlaps are resolved in scratch on the stack for a usual field and on
+    /// the heap for a long one: the same answer either way.
+    @Test func overlapsAreResolvedAlikeInShortAndLongFields() {
+        let m = matcher(entity("NK", "Nagorno-Karabakh", "Karabakh*"), entity("K", "Karabakh"))
+        let phrase = "Nagorno-Karabakh and Karabakh's, "
+        let short = titleHits(m, phrase)
+        #expect(short.map(\.entity) == ["NK", "K", "NK", "K"])
+        let long = m.match(MatchInput(content: String(repeating: phrase, count: 400))).hits
+        #expect(long.count == 400 * 4)
+        #expect(long.map(\.entity) == Array(repeating: ["NK", "K", "NK", "K"], count: 400).flatMap { $0 })
+        #expect(long.map(\.matchedText).prefix(4) == ["Nagorno-Karabakh", "Karabakh", "Karabakh", "Karabakh"])
+    }
+
     @Test func differentEntitiesMayOverlap() {
         let m = matcher(entity("Ilham", "Ilham Aliyev"), entity("Aliyev", "Aliyev"))
         let hits = titleHits(m, "Ilham Aliyev")

@@ -91,6 +91,31 @@ struct NormalizedTextBuilderTests {
         #expect(builder.originalRange(of: 0..<4) == 0..<4)
     }
 
+    /// A builder carved from the caller's scratch gives what one with its own
+    /// buffers gives, also when the text outgrows every part of the scratch
+    /// (bytes, starts and segments then move to allocations of their own).
+    @Test func carvedBuilderGrowsOutOfItsScratch() {
+        let texts = ["Baku", String(repeating: "Şuşa ½ ", count: 200), "Nagorno-Karabakh, «Şuşa»", ""]
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: NormalizedTextBuilder.scratchByteCount(capacity: 16),
+                                                       alignment: 16)
+        defer { scratch.deallocate() }
+        var carved = NormalizedTextBuilder(capacity: 16, carving: scratch)
+        defer { carved.deallocate() }
+        var own = NormalizedTextBuilder(capacity: 16)
+        defer { own.deallocate() }
+        for text in texts {
+            normalizer.normalize(text, into: &carved)
+            normalizer.normalize(text, into: &own)
+            #expect(Array(carved.normalizedBytes) == Array(own.normalizedBytes))
+            #expect(Array(carved.patternStarts) == Array(own.patternStarts))
+            #expect(carved.segmentCount == own.segmentCount)
+            for start in carved.patternStarts.map(Int.init) where start < carved.count {
+                let end = start + NormalizedTextBuilder.scalarLength(lead: carved.bytes[start])
+                #expect(carved.originalRange(of: start ..< end) == own.originalRange(of: start ..< end), "\(text) at \(start)")
+            }
+        }
+    }
+
     @Test func growingTextKeepsTheOffsetMap() {
         // ½ (2 bytes) becomes 1⁄2 (5 bytes): the output outgrows the input.
         let text = String(repeating: "½", count: 100) + " Баку"
