@@ -59,10 +59,10 @@ let package = Package(
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "FeedModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "FeedModel", "TestSupport"]),
-        .testTarget(name: "ParsingTests", dependencies: ["Parsing", "FeedModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MatchingTests", dependencies: ["Matching", "FeedModel"]),
+        .testTarget(name: "ParsingTests", dependencies: ["Parsing", "FeedModel", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "FeedModel", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "FeedModel"]),
-        .testTarget(name: "DigestTests", dependencies: ["Digest", "FeedModel"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "FeedModel", "TestSupport"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "FeedModel", "TestSupport"]),
         .testTarget(name: "FeedwatchTests", dependencies: ["TestSupport"]),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import FeedModel
 @testable import Digest
 
@@ -143,24 +144,11 @@ import FeedModel
                       hits: [Item.hit("E\(index % 4)", "e\(index % 4)", .title)])
         }
         let first = baku.markdown(day: "2024-04-18", items: items, topicOrder: ["A", "B"])
-        var generator = SeededGenerator(seed: 42)
+        var generator = SeededRandom(state: 42)
         for _ in 0..<5 {
             let shuffled = items.shuffled(using: &generator)
             #expect(baku.markdown(day: "2024-04-18", items: shuffled, topicOrder: ["A", "B"]) == first)
         }
-    }
-}
-
-/// A tiny deterministic generator so the shuffle test is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Matching
 
 /// The normaliser's fast paths (eight bytes at a time over plain ASCII, a

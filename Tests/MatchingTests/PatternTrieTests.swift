@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Matching
 
 /// The trie scan with its start filter must find exactly what trying every

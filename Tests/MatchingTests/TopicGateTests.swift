@@ -1,5 +1,6 @@
 import FeedModel
 import Testing
+import TestSupport
 @testable import Matching
 
 /// The gate skips a topic only when none of the targets its rule needs occurs;

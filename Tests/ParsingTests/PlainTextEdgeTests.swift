@@ -1,22 +1,11 @@
 import Testing
+import TestSupport
 @testable import Parsing
 
 /// The word-at-a-time paths of PlainText (CollapsingWriter, HTMLTextScanner)
 /// decide eight bytes at once: every decision must come out the same wherever
 /// a space, a non-ASCII character, a `<` or a `&` falls inside or across words.
 @Suite struct PlainTextEdgeTests {
-    /// A fixed sequence, so that a failure can be reproduced.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Every character CollapsingWriter treats as whitespace, and non-ASCII
     /// ones that share their first bytes (U+00AB «, U+2014 —, U+20AC €, U+3001).
     private static let spaces: [String] = [" ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
@@ -33,7 +22,7 @@ import Testing
     private static func bytes(_ text: String) -> ArraySlice<UInt8> { Array(text.utf8)[...] }
 
     @Test func collapsingMatchesTheSlowWayAtEveryOffset() {
-        var random = SplitMix(state: 4)
+        var random = SeededRandom(state: 4)
         for _ in 0..<3000 {
             var text = ""
             for _ in 0..<Int.random(in: 1...24, using: &random) {
@@ -100,7 +89,7 @@ import Testing
                       "&#8212;", "&lt;", "&", "<", ">", "a", "Ереван", " ", "\n", "\u{A0}", "<!-- c -->",
                       "<a href=\"x>y\" title='t'>", "</a>", "<img src=x alt=\"i\"/>", "<span/>", "<noscript>",
                       "</noscript>", "<script>x<y</script>", "<i\n>", "<q x=y/>", "<q x= />", "<q / >", "word"]
-        var random = SplitMix(state: 8)
+        var random = SeededRandom(state: 8)
         for _ in 0..<2000 {
             var html = ""
             for _ in 0..<Int.random(in: 1...16, using: &random) { html += pieces.randomElement(using: &random)! }
