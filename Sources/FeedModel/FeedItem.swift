@@ -25,19 +25,10 @@ public struct FeedItem: Sendable, Equatable {
                 updated: Date? = nil, authors: [String] = [], categories: [String] = [],
                 summary: String? = nil, content: String? = nil, enclosures: [Enclosure] = [],
                 summaryHTML: String? = nil, contentHTML: String? = nil, thumbnailURL: String? = nil) {
-        self.id = id
-        self.title = title
-        self.link = link
-        self.published = published
-        self.updated = updated
-        self.authors = authors
-        self.categories = categories
-        self.summary = summary
-        self.content = content
-        self.enclosures = enclosures
-        self.summaryMarkup = summaryHTML.map(MarkupText.init)
-        self.contentMarkup = contentHTML.map(MarkupText.init)
-        self.thumbnailURL = thumbnailURL
+        self.init(id: id, title: title, link: link, published: published, updated: updated, authors: authors,
+                  categories: categories, summary: summary, content: content, enclosures: enclosures,
+                  summaryMarkup: summaryHTML.map(MarkupText.init), contentMarkup: contentHTML.map(MarkupText.init),
+                  thumbnailURL: thumbnailURL)
     }
 
     /// The same with the HTML as bytes (the parser's way: no String for items nobody keeps).
