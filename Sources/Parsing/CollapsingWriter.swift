@@ -227,6 +227,6 @@ struct CollapsingWriter {
     /// The text written so far, without a trailing space.
     func string() -> String {
         let length = count > 0 && base[count - 1] == 32 ? count - 1 : count
-        return String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self)
+        return Self.string(UnsafeBufferPointer(start: base, count: length))
     }
 }
