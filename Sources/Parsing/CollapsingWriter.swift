@@ -76,6 +76,8 @@ struct CollapsingWriter {
                 let plain = low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ halves[1].trailingZeroBitCount >> 3
                 o &+= plain
                 i &+= plain
+                // Most runs end here, at the tag after them: no need for the byte rules.
+                if stopAtMarkup && bytes[i] == 0x3C { return i }
                 break
             }
             // The last bytes, eight at a time, the same way with bit masks (`marks` has
