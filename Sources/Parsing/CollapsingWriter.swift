@@ -50,6 +50,11 @@ struct CollapsingWriter {
         var o = count
         var i = start
         defer { count = o }
+        // A space first in the run after a space (or at the start) is dropped: the
+        // first chunk marks it. No later chunk needs that test: after a whole chunk
+        // a space after a space is a pair the chunk marked, and after the byte
+        // rules either the output ends in no space or the input in no space.
+        var lead: UInt64 = start < end && bytes[start] == 0x20 && (o == 0 || out[o - 1] == 32) ? 0xFF : 0
         while i < end {
             // Sixteen bytes at a time (SSE2 compares; vector against vector, as a
             // scalar operand makes Swift compare lane by lane): the chunk is stored
@@ -65,9 +70,8 @@ struct CollapsingWriter {
                 let marks = Self.decisions(chunk, next, stopAtMarkup: stopAtMarkup)
                 UnsafeMutableRawPointer(out + o).storeBytes(of: chunk, as: SIMD16<UInt8>.self)
                 let halves = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
-                var low = halves[0]
-                // A space first in the chunk after a space (or at the start) is dropped.
-                if chunk[0] == 0x20 && (o == 0 || out[o &- 1] == 32) { low |= 0xFF }
+                let low = halves[0] | lead
+                lead = 0
                 if low | halves[1] == 0 {
                     o &+= 16
                     i &+= 16
