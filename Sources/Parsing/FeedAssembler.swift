@@ -216,11 +216,12 @@ struct FeedAssembler {
                 if item != nil { item?.authors.append(who) }
             }
         case .item:
-            if var draft = item {
+            // Taken, not copied: a copy retained every String of the draft, and
+            // clearing `item` released them again.
+            if var draft = item.take() {
                 draft.line = line
                 rawItems.append(draft)
             }
-            item = nil
         }
         text.removeAll(from: frame.textStart)
     }
