@@ -10,7 +10,7 @@ extension CollapsingWriter {
     /// `text` as a String. Swift's own check (in `String(decoding:as:)`) goes
     /// byte by byte, at about nine instructions a byte, through every text that
     /// holds one non-ASCII byte (a curly quote in a long summary); this one skips
-    /// ASCII eight bytes at a time. A text it finds well formed is copied as it
+    /// ASCII sixteen bytes (two words) at a time. A text it finds well formed is copied as it
     /// is, which is what `String(decoding:as:)` makes of it; anything else goes
     /// there to be repaired.
     static func string(_ text: UnsafeBufferPointer<UInt8>) -> String {
