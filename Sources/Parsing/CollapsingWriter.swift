@@ -50,25 +50,60 @@ struct CollapsingWriter {
         var o = count
         var i = start
         defer { count = o }
+        // A space first in the run after a space (or at the start) is dropped: the
+        // first chunk marks it. No later chunk needs that test: after a whole chunk
+        // a space after a space is a pair the chunk marked, and after the byte
+        // rules either the output ends in no space or the input in no space.
+        var lead: UInt64 = start < end && bytes[start] == 0x20 && (o == 0 || out[o - 1] == 32) ? 0xFF : 0
         while i < end {
-            // Eight bytes at a time: the word is stored whole, and the bytes before
-            // the first one that needs a decision are kept. (The store fits: the
-            // output never runs ahead of the input, checked above for all of it.)
-            while i + 8 <= end {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                var marks = Self.decisions(word, stopAtMarkup: stopAtMarkup)
-                // A space first in the word after a space (or at the start) is dropped.
-                if word & 0xFF == 0x20 && (o == 0 || out[o - 1] == 32) { marks |= 0x80 }
-                UnsafeMutableRawPointer(out + o).storeBytes(of: word.littleEndian, as: UInt64.self)
-                if marks == 0 {
-                    o += 8
-                    i += 8
+            // Sixteen bytes at a time (SSE2 compares; vector against vector, as a
+            // scalar operand makes Swift compare lane by lane): the chunk is stored
+            // whole and the bytes before its first mark are kept. A mark falls on
+            // every byte that may need a decision (the first of two spaces rather
+            // than the second: the byte rules below handle either) and never on
+            // a byte before that, so what is kept is what the byte rules write.
+            // (Wrapping arithmetic: offsets into the two buffers cannot overflow, and
+            // the overflow checks were a third of the loop.)
+            while i &+ 17 <= end {
+                let chunk = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let next = raw.loadUnaligned(fromByteOffset: i &+ 1, as: SIMD16<UInt8>.self)
+                let marks = Self.decisions(chunk, next, stopAtMarkup: stopAtMarkup)
+                UnsafeMutableRawPointer(out + o).storeBytes(of: chunk, as: SIMD16<UInt8>.self)
+                let halves = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
+                let low = halves[0] | lead
+                lead = 0
+                if low | halves[1] == 0 {
+                    o &+= 16
+                    i &+= 16
                     continue
                 }
-                let plain = marks.trailingZeroBitCount >> 3
-                o += plain
-                i += plain
+                let plain = low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ halves[1].trailingZeroBitCount >> 3
+                o &+= plain
+                i &+= plain
+                // Most runs end here, at the tag after them: no need for the byte rules.
+                if stopAtMarkup && bytes[i] == 0x3C { return i }
                 break
+            }
+            // The last bytes, eight at a time, the same way with bit masks (`marks` has
+            // the high bit of each byte needing a decision). After a mark in the loop
+            // above there are 17 bytes left: its byte goes straight to the byte rules.
+            if i &+ 17 > end {
+                while i + 8 <= end {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    var marks = Self.decisions(word, stopAtMarkup: stopAtMarkup)
+                    // A space first in the word after a space (or at the start) is dropped.
+                    if word & 0xFF == 0x20 && (o == 0 || out[o - 1] == 32) { marks |= 0x80 }
+                    UnsafeMutableRawPointer(out + o).storeBytes(of: word.littleEndian, as: UInt64.self)
+                    if marks == 0 {
+                        o += 8
+                        i += 8
+                        continue
+                    }
+                    let plain = marks.trailingZeroBitCount >> 3
+                    o += plain
+                    i += plain
+                    break
+                }
             }
             guard i < end else { break }
             // One character by the byte rules, then words again.
@@ -98,6 +133,24 @@ struct CollapsingWriter {
             }
         }
         return i
+    }
+
+    /// 0xFF on every byte of `chunk` that may need a decision: below 0x20, a
+    /// space followed by a space (`next` is the chunk one byte on), `<` or `&`
+    /// when markup stops the run, and 0xC2, 0xE2, 0xE3 (where the non-ASCII
+    /// spaces start).
+    @inline(__always)
+    private static func decisions(_ chunk: SIMD16<UInt8>, _ next: SIMD16<UInt8>, stopAtMarkup: Bool) -> SIMDMask<SIMD16<Int8>> {
+        typealias Bytes = SIMD16<UInt8>
+        let space = Bytes(repeating: 0x20)
+        var marks = (chunk .< space) .| ((chunk .== space) .& (next .== space))
+        // 0xC2 and 0xE2 are one test: 0xC2 | 0x20 is 0xE2.
+        marks .|= (chunk | space) .== Bytes(repeating: 0xE2)
+        marks .|= chunk .== Bytes(repeating: 0xE3)
+        if stopAtMarkup {
+            marks .|= (chunk .== Bytes(repeating: 0x3C)) .| (chunk .== Bytes(repeating: 0x26))
+        }
+        return marks
     }
 
     /// A mark (the high bit) on every byte of `word` that needs a decision:
@@ -180,6 +233,6 @@ struct CollapsingWriter {
     /// The text written so far, without a trailing space.
     func string() -> String {
         let length = count > 0 && base[count - 1] == 32 ? count - 1 : count
-        return String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self)
+        return Self.string(UnsafeBufferPointer(start: base, count: length))
     }
 }

@@ -216,11 +216,12 @@ struct FeedAssembler {
                 if item != nil { item?.authors.append(who) }
             }
         case .item:
-            if var draft = item {
+            // Taken, not copied: a copy retained every String of the draft, and
+            // clearing `item` released them again.
+            if var draft = item.take() {
                 draft.line = line
                 rawItems.append(draft)
             }
-            item = nil
         }
         text.removeAll(from: frame.textStart)
     }
@@ -700,9 +701,12 @@ extension String {
     }
 
     /// Whether ASCII byte `c` is in the set whose bits for 0-63 are `low` and for 64-127 `high`.
+    /// (The half is chosen by a select, not a branch: in a URL letters and
+    /// punctuation alternate, and the branch was mispredicted.)
     @inline(__always)
     private static func isPlain(_ c: UInt8, _ low: UInt64, _ high: UInt64) -> Bool {
-        c < 64 ? low >> c & 1 == 1 : c < 128 && high >> (c & 63) & 1 == 1
+        let mask = c < 64 ? low : (c < 128 ? high : 0)
+        return mask &>> UInt64(c & 63) & 1 == 1
     }
 
     /// The two masks isPlain reads for the ASCII bytes of `characters`.

@@ -29,8 +29,8 @@ import TestSupport
                 text += Bool.random(using: &random) ? Self.spaces.randomElement(using: &random)!
                                                     : Self.words.randomElement(using: &random)!
             }
-            // The same text shifted by 0...8 bytes crosses word boundaries everywhere.
-            for shift in 0...8 {
+            // The same text shifted by 0...16 bytes crosses word (8) and chunk (16) boundaries everywhere.
+            for shift in 0...16 {
                 let shifted = String(repeating: "q", count: shift) + text
                 let expected = Self.reference(shifted)
                 #expect(PlainText.literal(Self.bytes(shifted)) == expected, "\(Array(shifted.utf8))")

@@ -1,0 +1,74 @@
+extension CollapsingWriter {
+    /// What UTF-8 check a text passed: used to make its String without the
+    /// standard library checking it again.
+    enum UTF8Check {
+        case ascii
+        case wellFormed
+        case illFormed
+    }
+
+    /// `text` as a String. Swift's own check (in `String(decoding:as:)`) goes
+    /// byte by byte, at about nine instructions a byte, through every text that
+    /// holds one non-ASCII byte (a curly quote in a long summary); this one skips
+    /// ASCII sixteen bytes (two words) at a time. A text it finds well formed is copied as it
+    /// is, which is what `String(decoding:as:)` makes of it; anything else goes
+    /// there to be repaired.
+    static func string(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        switch check(text) {
+        case .ascii:
+            return String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: text), isKnownASCII: true))
+        case .wellFormed:
+            return String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: text), isKnownASCII: false))
+        case .illFormed:
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    /// Well-formed UTF-8 as the Unicode Standard defines it (table 3-7): no
+    /// overlong form, no surrogate, nothing above U+10FFFF, no cut sequence.
+    static func check(_ text: UnsafeBufferPointer<UInt8>) -> UTF8Check {
+        guard let base = text.baseAddress else { return .ascii }
+        let raw = UnsafeRawPointer(base)
+        let end = text.count
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var ascii = true
+        var i = 0
+        while i < end {
+            // (Wrapping arithmetic: offsets into one buffer cannot overflow.)
+            while i &+ 16 <= end {
+                let first = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let second = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                if (first | second) & highs != 0 { break }
+                i &+= 16
+            }
+            while i < end && base[i] < 0x80 { i &+= 1 }
+            guard i < end else { break }
+            ascii = false
+            let lead = base[i]
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xED: length = 3; high = 0x9F
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; low = 0x90
+            case 0xF4: length = 4; high = 0x8F
+            case 0xF1...0xF3: length = 4
+            default: return .illFormed
+            }
+            guard end - i >= length else { return .illFormed }
+            let second = base[i + 1]
+            guard second >= low && second <= high else { return .illFormed }
+            if length > 2 {
+                guard base[i + 2] & 0xC0 == 0x80 else { return .illFormed }
+                if length > 3 {
+                    guard base[i + 3] & 0xC0 == 0x80 else { return .illFormed }
+                }
+            }
+            i &+= length
+        }
+        return ascii ? .ascii : .wellFormed
+    }
+}
