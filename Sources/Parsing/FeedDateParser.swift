@@ -56,7 +56,8 @@ public enum FeedDateParser {
         return false
     }
 
-    /// 9-10 digits are seconds since 1970, 12-13 digits milliseconds (JavaScript's Date.now()).
+    /// 9-10 digits are seconds since 1970 (a fraction allowed), 12-13 digits milliseconds
+    /// (JavaScript's Date.now(), always whole).
     static func unixTimestamp(_ b: [UInt8]) -> Date? {
         let whole = b.prefix { isDigit($0) }
         let rest = b[whole.count...]
@@ -64,7 +65,7 @@ public enum FeedDateParser {
               let value = Double(String(decoding: b, as: UTF8.self)) else { return nil }
         switch whole.count {
         case 9, 10: return Date(timeIntervalSince1970: value)
-        case 12, 13 where rest.isEmpty: return Date(timeIntervalSince1970: value / 1000)
+        case 12 where rest.isEmpty, 13 where rest.isEmpty: return Date(timeIntervalSince1970: value / 1000)
         default: return nil
         }
     }

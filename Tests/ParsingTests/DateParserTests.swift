@@ -101,6 +101,12 @@ import Parsing
         #expect(date?.timeIntervalSince1970 == c.expected)
     }
 
+    /// Milliseconds come whole (Date.now()); a 12- or 13-digit number with a fraction is no timestamp.
+    @Test(arguments: ["170419140000.5", "1704191400000.5"])
+    func millisecondsWithAFractionAreNoTimestamp(_ text: String) {
+        #expect(FeedDateParser.parse(text) == nil)
+    }
+
     @Test(arguments: [
         ("январь", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
         ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
