@@ -230,9 +230,13 @@ struct CollapsingWriter {
         return 0
     }
 
+    /// The bytes written so far, without a trailing space.
+    var text: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base, count: count > 0 && base[count - 1] == 32 ? count - 1 : count)
+    }
+
     /// The text written so far, without a trailing space.
     func string() -> String {
-        let length = count > 0 && base[count - 1] == 32 ? count - 1 : count
-        return Self.string(UnsafeBufferPointer(start: base, count: length))
+        Self.string(text)
     }
 }

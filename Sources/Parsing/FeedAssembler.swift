@@ -564,10 +564,8 @@ struct FeedAssembler {
         let (date, text) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: value.count) { buffer -> (Date?, String?) in
             var writer = CollapsingWriter(into: buffer)
             _ = writer.append(value, from: 0, stopAtMarkup: false)
-            // What writer.string() would hold: without the one space the text may end with.
-            let length = writer.count > 0 && buffer[writer.count - 1] == 32 ? writer.count - 1 : writer.count
-            guard length > 0 else { return (nil, nil) }
-            let collapsed = UnsafeBufferPointer(rebasing: buffer[..<length])
+            let collapsed = writer.text
+            guard !collapsed.isEmpty else { return (nil, nil) }
             if let date = FeedDateParser.parse(utf8: collapsed, defaultTimeZone: zone) { return (date, nil) }
             return (nil, String(decoding: collapsed, as: UTF8.self))
         }
