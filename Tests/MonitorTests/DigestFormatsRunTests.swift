@@ -21,8 +21,7 @@ import TestSupport
         folder = try TemporaryFolder()
         configuration = try TestConfiguration.make(
             in: folder.url,
-            settings: ["database = state.sqlite", "digests = digests", "timezone = Asia/Baku",
-                       "digest_formats = atom, json, html, markdown"],
+            settings: TestConfiguration.storeAndDigests + ["digest_formats = atom, json, html, markdown"],
             feedLines: ["https://azertag.az/rss name=azertag country=AZ lang=az",
                         "https://armenpress.am/rss name=armenpress country=AM lang=hy"])
         store = try Store(path: folder.url.appendingPathComponent("state.sqlite").path)

@@ -18,7 +18,7 @@ import TestSupport
     init() throws {
         folder = try TemporaryFolder()
         configuration = try TestConfiguration.make(
-            in: folder.url, settings: ["database = state.sqlite", "digests = digests", "timezone = Asia/Baku"],
+            in: folder.url, settings: TestConfiguration.storeAndDigests,
             feedLines: ["https://azertag.az/rss name=azertag country=AZ lang=az",
                         "https://armenpress.am/rss name=armenpress country=AM lang=hy",
                         "https://apa.az/rss name=apa"])

@@ -23,35 +23,28 @@ import TestSupport
     /// Three outlets; Stepanakert with its two contested names; Karabakh first in feeds.conf
     /// but Energy heavier.
     static func configuration(in folder: URL, server: LoopbackServer) throws -> Configuration {
-        let text = """
-            [settings]
-            database = state.sqlite
-            digests = digests
-            timezone = Asia/Baku
+        try TestConfiguration.make(
+            in: folder, settings: TestConfiguration.storeAndDigests,
+            feedLines: ["\(server.url("/azertag.xml")) name=azertag country=AZ lang=az perspective=state",
+                        "\(server.url("/armenpress.xml")) name=armenpress country=AM lang=hy perspective=state",
+                        "\(server.url("/civilnet.xml")) name=civilnet country=AM lang=en perspective=independent"],
+            gazetteer: """
+                [entity Stepanakert]
+                kind = city
+                contested = Armenian: Stepanakert
+                contested = Azerbaijani: Xankəndi*, Khankendi
 
-            [feeds]
-            \(server.url("/azertag.xml")) name=azertag country=AZ lang=az perspective=state
-            \(server.url("/armenpress.xml")) name=armenpress country=AM lang=hy perspective=state
-            \(server.url("/civilnet.xml")) name=civilnet country=AM lang=en perspective=independent
+                [entity Lachin]
+                kind = city
+                spellings = Lachin
 
-            [entity Stepanakert]
-            kind = city
-            contested = Armenian: Stepanakert
-            contested = Azerbaijani: Xankəndi*, Khankendi
+                [topic Karabakh]
+                rule = @Stepanakert OR @Lachin
 
-            [entity Lachin]
-            kind = city
-            spellings = Lachin
-
-            [topic Karabakh]
-            rule = @Stepanakert OR @Lachin
-
-            [topic Energy]
-            rule = pipeline
-            weight = 3
-
-            """
-        return try ConfigLoader.parse(text, fileName: "feeds.conf", baseDirectory: folder.path)
+                [topic Energy]
+                rule = pipeline
+                weight = 3
+                """)
     }
 
     static let story = "Peacekeepers leave their headquarters in %@ after three years of the mission"

@@ -17,7 +17,7 @@ import TestSupport
 
     static func configuration(in folder: URL, feeds: [String]) throws -> Configuration {
         try TestConfiguration.make(
-            in: folder, settings: ["database = state.sqlite", "digests = digests", "timezone = Asia/Baku"],
+            in: folder, settings: TestConfiguration.storeAndDigests,
             feedLines: feeds.enumerated().map { index, url in "\(url) name=feed\(index)" })
     }
 

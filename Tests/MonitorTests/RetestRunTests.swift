@@ -27,23 +27,16 @@ import TestSupport
         """
 
     static func configuration(in folder: URL, feeds: [String], topics: String, keep: String? = nil) throws -> Configuration {
-        let text = """
-            [settings]
-            database = state.sqlite
-            digests = digests
-            timezone = Asia/Baku
+        try TestConfiguration.make(
+            in: folder, settings: TestConfiguration.storeAndDigests, feedLines: feeds,
+            gazetteer: """
+                [entity Nagorno-Karabakh]
+                kind = region
+                spellings = Nagorno-Karabakh, Karabakh
 
-            [feeds]
-            \(feeds.joined(separator: "\n"))
-
-            [entity Nagorno-Karabakh]
-            kind = region
-            spellings = Nagorno-Karabakh, Karabakh
-
-            \(topics)
-            \(keep.map { "\n[keep]\nrule = \($0)\n" } ?? "")
-            """
-        return try ConfigLoader.parse(text, fileName: "feeds.conf", baseDirectory: folder.path)
+                \(topics)
+                \(keep.map { "\n[keep]\nrule = \($0)\n" } ?? "")
+                """)
     }
 
     static func rss(_ items: [(guid: String, title: String)]) -> String {
