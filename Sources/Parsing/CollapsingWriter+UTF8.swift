@@ -24,6 +24,38 @@ extension CollapsingWriter {
         }
     }
 
+    /// `text` as a String when its caller knows the bytes are well formed: only
+    /// whether they are ASCII is left to find out, and that stops at the first
+    /// byte that is not (the full check goes on through every character of a
+    /// Cyrillic, Armenian or Georgian text). FeedAssembler knows it while libxml2
+    /// has reported no error in the document: libxml2 hands over bytes it could
+    /// not read as UTF-8 as they are, but only after reporting them, and what
+    /// the scanner and writer add (decoded references, spaces) is whole characters.
+    static func string(wellFormed text: UnsafeBufferPointer<UInt8>) -> String {
+        assert(check(text) != .illFormed, "text taken as well-formed UTF-8 is not")
+        return String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: text), isKnownASCII: isASCII(text)))
+    }
+
+    /// Whether every byte is below 0x80, read sixteen bytes (two words) at a time.
+    static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let end = text.count
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i &+ 16 <= end {
+            let first = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let second = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+            if (first | second) & highs != 0 { return false }
+            i &+= 16
+        }
+        while i < end {
+            if base[i] >= 0x80 { return false }
+            i &+= 1
+        }
+        return true
+    }
+
     /// Well-formed UTF-8 as the Unicode Standard defines it (table 3-7): no
     /// overlong form, no surrogate, nothing above U+10FFFF, no cut sequence.
     static func check(_ text: UnsafeBufferPointer<UInt8>) -> UTF8Check {

@@ -235,8 +235,9 @@ struct CollapsingWriter {
         UnsafeBufferPointer(start: base, count: count > 0 && base[count - 1] == 32 ? count - 1 : count)
     }
 
-    /// The text written so far, without a trailing space.
-    func string() -> String {
-        Self.string(text)
+    /// The text written so far, without a trailing space. `wellFormed`: the
+    /// caller knows the bytes read were well-formed UTF-8 (see string(wellFormed:)).
+    func string(wellFormed: Bool = false) -> String {
+        wellFormed ? Self.string(wellFormed: text) : Self.string(text)
     }
 }

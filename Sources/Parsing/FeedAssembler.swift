@@ -54,6 +54,9 @@ struct FeedAssembler {
     var warnings: [String] = []
     private var stack: [Frame] = []
     private var text = TextBuffer()
+    /// Makes the plain text of every field; told when libxml2 reports an error
+    /// (until then the text is known to be well-formed UTF-8).
+    private let plainText = PlainTextMaker()
     private var item: ItemDraft?
     private var authorName: String?
     private var authorEmail: String?
@@ -73,6 +76,13 @@ struct FeedAssembler {
         self.future = FutureDate(options: options)
         self.maxFieldBytes = options.limits.maxFieldBytes
         self.maxDepth = options.limits.maxDepth
+        plainText.inputIsWellFormed = true
+    }
+
+    /// libxml2 reported an error: from here on it may hand over bytes that are
+    /// not UTF-8 (as it found them), so every text is checked again.
+    mutating func libxml2ReportedError() {
+        plainText.inputIsWellFormed = false
     }
 
     /// Whether the open element's text is kept: only fields and the markup
@@ -390,7 +400,7 @@ struct FeedAssembler {
 
         switch parent {
         case .author:
-            let string = PlainText.literal(value)
+            let string = plainText.literal(value)
             if name == .name { authorName = string } else if authorName == nil { authorEmail = string }
         case .root, .channel:
             takeFeedField(frame: frame, value: value, core: core, line: line, column: column)
@@ -408,7 +418,7 @@ struct FeedAssembler {
         case .title where core || isDC:
             if feed.title == nil || core { feed.title = nonEmpty(textValue(frame, value)) }
         case .link where core:
-            let raw = PlainText.literal(value)
+            let raw = plainText.literal(value)
             if !raw.isEmpty, feedLinkScore < 4 {
                 feed.link = resolveURL(raw, against: frame.base) ?? raw
                 feedLinkScore = 4
@@ -416,9 +426,9 @@ struct FeedAssembler {
         case .description, .subtitle, .tagline:
             if core || isDC, feed.description == nil || core { feed.description = nonEmpty(textValue(frame, value)) }
         case .language where core || isDC:
-            feed.language = nonEmpty(PlainText.literal(value)) ?? feed.language
+            feed.language = nonEmpty(plainText.literal(value)) ?? feed.language
         case .ttl where core:
-            if let minutes = Int(PlainText.literal(value)), minutes > 0 { feed.ttlMinutes = minutes }
+            if let minutes = Int(plainText.literal(value)), minutes > 0 { feed.ttlMinutes = minutes }
         case .lastBuildDate, .updated, .modified, .pubDate, .date:
             let rank: Int
             switch name {
@@ -444,16 +454,16 @@ struct FeedAssembler {
         case (_, .title) where core || uri == .dc:
             if item!.title == nil || core { item!.title = nonEmpty(textValue(frame, value)) }
         case (_, .link) where core:
-            let raw = PlainText.literal(value)
+            let raw = plainText.literal(value)
             if !raw.isEmpty, item!.linkScore < 4 {
                 item!.link = resolveURL(raw, against: frame.base) ?? raw
                 item!.linkScore = 4
             }
         case (_, .guid) where core:
-            item!.guid = nonEmpty(PlainText.literal(value))
+            item!.guid = nonEmpty(plainText.literal(value))
             item!.guidIsPermaLink = frame.attributes?.isPermaLink?.lowercased() != "false"
         case (_, .id) where core || uri.isAtom:
-            item!.atomID = nonEmpty(PlainText.literal(value))
+            item!.atomID = nonEmpty(plainText.literal(value))
         case (_, .description) where core || uri == .dc || uri == .media, (_, .summary) where core:
             // media:description only fills in for an item without a summary of its own.
             if item!.summary == nil || core {
@@ -461,13 +471,13 @@ struct FeedAssembler {
                 item!.summaryMarkup = item!.summary == nil ? nil : htmlValue(frame, value)
             }
         case (.content, .encoded):
-            item!.content = nonEmpty(PlainText.fromHTML(value))
+            item!.content = nonEmpty(plainText.fromHTML(value))
             item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .content) where core:
             if frame.attributes?.src != nil { break }
             if frame.attributes?.mode == "base64" {
                 // Atom 0.3: the content's bytes in base64, of the MIME type its type= names.
-                let encoded = PlainText.literal(value).filter { !$0.isWhitespace }
+                let encoded = plainText.literal(value).filter { !$0.isWhitespace }
                 guard let decoded = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else {
                     warn(line: line, column: column, "content mode=\"base64\" is not base64; skipped")
                     break
@@ -482,12 +492,12 @@ struct FeedAssembler {
             item!.content = nonEmpty(textValue(frame, value))
             item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .author) where core, (.dc, .creator):
-            if let who = nonEmpty(PlainText.fromHTML(value)) { item!.authors.append(who) }
+            if let who = nonEmpty(plainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, .category) where core:
-            let label = frame.attributes?.term ?? frame.attributes?.label ?? PlainText.fromHTML(value)
+            let label = frame.attributes?.term ?? frame.attributes?.label ?? plainText.fromHTML(value)
             if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { item!.categories.append(label) }
         case (.dc, .subject):
-            if let label = nonEmpty(PlainText.fromHTML(value)) { item!.categories.append(label) }
+            if let label = nonEmpty(plainText.fromHTML(value)) { item!.categories.append(label) }
         case (_, .pubDate) where core, (_, .published) where core || uri.isAtom, (_, .issued), (_, .created), (.dc, .date):
             let rank: Int
             switch name {
@@ -532,7 +542,7 @@ struct FeedAssembler {
 
     /// Atom text constructs follow their type; everything else may hold HTML.
     private func textValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> String {
-        isHTML(frame) ? PlainText.fromHTML(value) : PlainText.literal(value)
+        isHTML(frame) ? plainText.fromHTML(value) : plainText.literal(value)
     }
 
     /// Whether a text field holds HTML: RSS fields may; Atom's say so by type

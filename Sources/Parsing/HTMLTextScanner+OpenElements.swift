@@ -1,8 +1,9 @@
 extension HTMLTextScanner {
     /// The open elements, innermost last. Every tag pushes or pops one, so they
-    /// live in memory the scanner owns (freed by `deallocate()` when the scan
-    /// ends) instead of an Array: no uniqueness check per push and pop. An
-    /// element is plain bits, so nothing needs deinitialising.
+    /// live in raw memory (freed by `deallocate()`; PlainTextMaker keeps one
+    /// stack for all the fields of a document) instead of an Array: no
+    /// uniqueness check per push and pop. An element is plain bits, so nothing
+    /// needs deinitialising.
     struct OpenElements {
         struct Element {
             var name: HTMLElement.Name

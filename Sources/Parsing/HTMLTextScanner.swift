@@ -31,7 +31,7 @@ struct HTMLTextScanner {
     private var writer: CollapsingWriter
     /// Open elements, innermost last, as libxml2 would have them: it decides
     /// where a dropped element ends when its end tag is missing or misplaced.
-    private var open = OpenElements()
+    private var open: OpenElements
     /// How many of `open` are dropped (script, style, noscript, template).
     private var droppedDepth = 0
     private let elements = HTMLElement.table
@@ -50,22 +50,29 @@ struct HTMLTextScanner {
         nameBytes[Int(c)]
     }
 
-    private init(_ input: UnsafeBufferPointer<UInt8>, writer: CollapsingWriter) {
+    private init(_ input: UnsafeBufferPointer<UInt8>, writer: CollapsingWriter, open: OpenElements) {
         self.input = input
         self.writer = writer
+        self.open = open
     }
 
-    /// The collapsed text of `html`.
-    static func text(of html: UnsafeBufferPointer<UInt8>) -> String {
-        // A reference decodes to at most 1.2 times its length (&nGt; is 5 bytes,
-        // its text 6; see bench/generate-html-entities.py); all else shrinks or stays.
-        let capacity = html.count + html.count / 4 + 8
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            var scanner = HTMLTextScanner(html, writer: CollapsingWriter(into: buffer))
-            defer { scanner.open.deallocate() }
-            scanner.run()
-            return scanner.writer.string()
-        }
+    /// The room `text(of:into:elements:wellFormed:)` needs for `html`: a reference
+    /// decodes to at most 1.2 times its length (&nGt; is 5 bytes, its text 6; see
+    /// bench/generate-html-entities.py); all else shrinks or stays.
+    static func capacity(for html: UnsafeBufferPointer<UInt8>) -> Int {
+        html.count + html.count / 4 + 8
+    }
+
+    /// The collapsed text of `html`, written in `buffer` (at least
+    /// `capacity(for: html)` bytes) with `elements` as the stack of open elements
+    /// (handed back empty, perhaps grown). `wellFormed`: see CollapsingWriter.string(wellFormed:).
+    static func text(of html: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>,
+                     elements: inout OpenElements, wellFormed: Bool) -> String {
+        var scanner = HTMLTextScanner(html, writer: CollapsingWriter(into: buffer), open: elements)
+        scanner.run()
+        elements = scanner.open
+        elements.removeAll(from: 0)
+        return scanner.writer.string(wellFormed: wellFormed)
     }
 
     private mutating func run() {

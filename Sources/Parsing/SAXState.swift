@@ -120,6 +120,7 @@ struct SAXState {
 
     mutating func record(_ error: xmlErrorPtr?) {
         guard let error else { return }
+        assembler.libxml2ReportedError()
         let message = error.pointee.message.map { String(cString: $0) }?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(error.pointee.code)"
         errors.append("\(error.pointee.line):\(error.pointee.int2): \(message)")

@@ -97,6 +97,15 @@ import FeedModel
         #expect(feed.items.last?.title == "Şəki")
     }
 
+    @Test func invalidUTF8BytesInHTMLAfterCleanTextBecomeReplacementCharacters() throws {
+        // The first item is clean (its text skips the full UTF-8 check); the second
+        // item's HTML holds bytes that are not UTF-8, and everything from there is checked.
+        let feed = try FeedParser().parse(Data("<rss version=\"2.0\"><channel><title>t</title><item><title>Гянджа</title><description>&lt;p&gt;Шуша&lt;/p&gt;</description></item><item><description>&lt;p&gt;Ba".utf8)
+            + Data([0xFF, 0xC3]) + Data("ku Şəki</description></item></channel></rss>".utf8))
+        #expect(feed.items.map(\.summary) == ["Шуша", "Ba\u{FFFD}\u{FFFD}ku Şəki"])
+        #expect(feed.items.first?.title == "Гянджа")
+    }
+
     @Test func invalidBytesInADeclaredUTF8StreamAreReplacedToo() throws {
         let stream = FeedParser.Stream()
         try stream.feed(Data("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>t</title><item><title>x".utf8) + Data([0xE2, 0x82]))
