@@ -74,33 +74,14 @@ final class InternedNames {
         let key = UnsafeRawPointer(pointer)
         if counter.pointee >= Self.maxCount {
             if let known = overflow[key] { return known }
-            let entry = Entry(Self.canonical(String(cString: pointer)))
+            let entry = Entry(NamespaceKind.canonical(String(cString: pointer)))
             overflow[key] = entry
             return entry
         }
-        let entry = Entry(Self.canonical(String(cString: pointer)))
+        let entry = Entry(NamespaceKind.canonical(String(cString: pointer)))
         keys[index] = key
         (values + index).initialize(to: entry)
         counter.pointee += 1
         return entry
-    }
-
-    /// A namespace the assembler compares against comes back as the very same
-    /// String as Namespace's constant: comparing equal Strings that share their
-    /// storage is one test, where two copies compare byte by byte.
-    private static func canonical(_ string: String) -> String {
-        switch string {
-        case Namespace.atom10: return Namespace.atom10
-        case Namespace.atom03: return Namespace.atom03
-        case Namespace.rss10: return Namespace.rss10
-        case Namespace.rss090: return Namespace.rss090
-        case Namespace.rdf: return Namespace.rdf
-        case Namespace.dc: return Namespace.dc
-        case Namespace.dcterms: return Namespace.dcterms
-        case Namespace.content: return Namespace.content
-        case Namespace.media: return Namespace.media
-        case Namespace.xml: return Namespace.xml
-        default: return string
-        }
     }
 }

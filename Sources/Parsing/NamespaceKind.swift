@@ -11,21 +11,28 @@ enum NamespaceKind: UInt8 {
     case other
 
     init(_ uri: String) {
-        switch uri {
-        case "": self = .none
-        case Namespace.atom10: self = .atom10
-        case Namespace.atom03: self = .atom03
-        case Namespace.rss10: self = .rss10
-        case Namespace.rss090: self = .rss090
-        case Namespace.rdf: self = .rdf
-        case Namespace.dc: self = .dc
-        case Namespace.dcterms: self = .dcterms
-        case Namespace.content: self = .content
-        case Namespace.xml: self = .xml
-        case _ where Namespace.isMedia(uri): self = .media
-        case _ where Namespace.isPlainRSS(uri): self = .legacyRSS
-        default: self = .other
+        if let kind = Self.byURI[uri] {
+            self = kind
+        } else {
+            self = Namespace.isPlainRSS(uri) ? .legacyRSS : .other
         }
+    }
+
+    /// The URIs known exactly, found by one hash lookup (a switch compared the
+    /// String case by case). The keys are Namespace's own Strings (see canonical(_:)).
+    private static let byURI: [String: NamespaceKind] = [
+        "": .none, Namespace.atom10: .atom10, Namespace.atom03: .atom03, Namespace.rss10: .rss10,
+        Namespace.rss090: .rss090, Namespace.rdf: .rdf, Namespace.dc: .dc, Namespace.dcterms: .dcterms,
+        Namespace.content: .content, Namespace.xml: .xml,
+        Namespace.media: .media, Namespace.mediaWithoutSlash: .media,
+    ]
+
+    /// The String `byURI` holds for `uri` (the very one of Namespace), else `uri`:
+    /// comparing equal Strings that share their storage is one test, where two
+    /// copies compare byte by byte.
+    static func canonical(_ uri: String) -> String {
+        guard let index = byURI.index(forKey: uri) else { return uri }
+        return byURI[index].key
     }
 
     var isAtom: Bool { self == .atom10 || self == .atom03 }
