@@ -494,8 +494,8 @@ struct FeedAssembler {
         case (_, .author) where core, (.dc, .creator):
             if let who = nonEmpty(plainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, .category) where core:
-            let label = frame.attributes?.term ?? frame.attributes?.label ?? plainText.fromHTML(value)
-            if let label = nonEmpty(PlainText.literal(Array(label.utf8)[...])) { item!.categories.append(label) }
+            var label = frame.attributes?.term ?? frame.attributes?.label ?? plainText.fromHTML(value)
+            if let collapsed = nonEmpty(label.withUTF8 { plainText.literal($0) }) { item!.categories.append(collapsed) }
         case (.dc, .subject):
             if let label = nonEmpty(plainText.fromHTML(value)) { item!.categories.append(label) }
         case (_, .pubDate) where core, (_, .published) where core || uri.isAtom, (_, .issued), (_, .created), (.dc, .date):

@@ -15,6 +15,10 @@ enum JSONFeedReader {
             throw ParseError(kind: .unparseable, message: "parse: JSON document is not a JSON Feed (no jsonfeed.org version)")
         }
         var warnings: [String] = []
+        // JSON strings are Strings already: well-formed UTF-8.
+        let plainText = PlainTextMaker()
+        plainText.inputIsWellFormed = true
+        func text(_ value: Any?, html: Bool) -> String? { Self.text(value, html: html, plainText) }
         let documentBase = options.baseURL.flatMap { URL(string: $0) }
         let homePage = (root["home_page_url"] as? String).flatMap { resolveURL($0, against: documentBase) }
         let base = homePage.flatMap { URL(string: $0) } ?? documentBase
@@ -72,10 +76,9 @@ enum JSONFeedReader {
         return feed
     }
 
-    private static func text(_ value: Any?, html: Bool) -> String? {
-        guard let string = value as? String else { return nil }
-        let bytes = Array(string.utf8)[...]
-        let plain = html ? PlainText.fromHTML(bytes) : PlainText.literal(bytes)
+    private static func text(_ value: Any?, html: Bool, _ plainText: PlainTextMaker) -> String? {
+        guard var string = value as? String else { return nil }
+        let plain = string.withUTF8 { html ? plainText.fromHTML($0) : plainText.literal($0) }
         return plain.isEmpty ? nil : plain
     }
 
