@@ -110,7 +110,7 @@ struct FeedAssembler {
             return true
         }
         guard let parent = stack.indices.last else {
-            let (attrs, base) = read(attributes(), base: documentBase)
+            let (attrs, base) = Self.read(attributes(), base: documentBase)
             return startRoot(uri: uri(), name: name, attrs: attrs, base: base, declaredNamespaces: declaredNamespaces)
         }
         let parentRole = stack[parent].role
@@ -135,7 +135,7 @@ struct FeedAssembler {
             // Nothing below reads their attributes or their xml:base.
             break
         case .root, .channel, .item, .author, .group, .field:
-            (attrs, base) = read(attributes(), base: base)
+            (attrs, base) = Self.read(attributes(), base: base)
         }
         if role == .item {
             item = ItemDraft(base: base)
@@ -150,7 +150,7 @@ struct FeedAssembler {
     }
 
     /// The attributes, and the base URL after the element's xml:base.
-    private func read(_ attributes: FeedAttributes?, base: URL?) -> (FeedAttributes?, URL?) {
+    private static func read(_ attributes: FeedAttributes?, base: URL?) -> (FeedAttributes?, URL?) {
         guard let value = attributes?.base else { return (attributes, base) }
         return (attributes, resolveURL(value, against: base).flatMap { URL(string: $0) } ?? base)
     }
@@ -230,7 +230,7 @@ struct FeedAssembler {
             // clearing `item` released them again.
             if var draft = item.take() {
                 draft.line = line
-                rawItems.append(draft)
+                rawItems.append(consume draft)
             }
         }
         text.removeAll(from: frame.textStart)
@@ -302,7 +302,7 @@ struct FeedAssembler {
         case .root where isAtom:
             if core && name == .entry { return .item }
             if core && name == .author { return .ignored }
-            return feedFieldNames(uri: uri, name: name) ? .field : .ignored
+            return Self.feedFieldNames(uri: uri, name: name, core: core) ? .field : .ignored
         case .root:
             if core && name == .channel {
                 if uri == .rss090 { format = .rss09x; feed.format = .rss09x }
@@ -315,11 +315,11 @@ struct FeedAssembler {
             return .ignored
         case .channel:
             if core && name == .item { return .item }
-            return feedFieldNames(uri: uri, name: name) ? .field : .ignored
+            return Self.feedFieldNames(uri: uri, name: name, core: core) ? .field : .ignored
         case .item:
             if uri.isAtom && name == .author { return .author }
             if uri == .media && name == .group { return .group }
-            return itemFieldNames(uri: uri, name: name) ? .field : .ignored
+            return Self.itemFieldNames(uri: uri, name: name, core: core) ? .field : .ignored
         case .author:
             return uri.isAtom && (name == .name || name == .email) ? .field : .ignored
         case .group:
@@ -329,8 +329,8 @@ struct FeedAssembler {
         }
     }
 
-    private func feedFieldNames(uri: NamespaceKind, name: ElementName) -> Bool {
-        if isCore(uri) {
+    private static func feedFieldNames(uri: NamespaceKind, name: ElementName, core: Bool) -> Bool {
+        if core {
             switch name {
             case .title, .link, .description, .language, .lastBuildDate, .pubDate, .ttl,
                  .subtitle, .tagline, .updated, .modified:
@@ -344,8 +344,8 @@ struct FeedAssembler {
         return false
     }
 
-    private func itemFieldNames(uri: NamespaceKind, name: ElementName) -> Bool {
-        if isCore(uri) {
+    private static func itemFieldNames(uri: NamespaceKind, name: ElementName, core: Bool) -> Bool {
+        if core {
             switch name {
             case .title, .link, .description, .guid, .pubDate, .author, .category, .enclosure,
                  .id, .summary, .content, .published, .updated, .issued, .modified:
@@ -380,7 +380,7 @@ struct FeedAssembler {
             return
         }
         if uri == .media && name == .thumbnail {
-            if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs?.url.flatMap(nonEmpty) {
+            if parent == .item || parent == .group, item?.thumbnailURL == nil, let url = attrs?.url.flatMap(Self.nonEmpty) {
                 item?.thumbnailURL = resolveURL(url, against: frame.base) ?? url
             }
             return
@@ -416,7 +416,7 @@ struct FeedAssembler {
         let isDC = frame.uriKind == .dc
         switch name {
         case .title where core || isDC:
-            if feed.title == nil || core { feed.title = nonEmpty(textValue(frame, value)) }
+            if feed.title == nil || core { feed.title = Self.nonEmpty(textValue(frame, value)) }
         case .link where core:
             let raw = plainText.literal(value)
             if !raw.isEmpty, feedLinkScore < 4 {
@@ -424,9 +424,9 @@ struct FeedAssembler {
                 feedLinkScore = 4
             }
         case .description, .subtitle, .tagline:
-            if core || isDC, feed.description == nil || core { feed.description = nonEmpty(textValue(frame, value)) }
+            if core || isDC, feed.description == nil || core { feed.description = Self.nonEmpty(textValue(frame, value)) }
         case .language where core || isDC:
-            feed.language = nonEmpty(plainText.literal(value)) ?? feed.language
+            feed.language = Self.nonEmpty(plainText.literal(value)) ?? feed.language
         case .ttl where core:
             if let minutes = Int(plainText.literal(value)), minutes > 0 { feed.ttlMinutes = minutes }
         case .lastBuildDate, .updated, .modified, .pubDate, .date:
@@ -452,7 +452,7 @@ struct FeedAssembler {
         let uri = frame.uriKind, name = frame.nameKind
         switch (uri, name) {
         case (_, .title) where core || uri == .dc:
-            if item!.title == nil || core { item!.title = nonEmpty(textValue(frame, value)) }
+            if item!.title == nil || core { item!.title = Self.nonEmpty(textValue(frame, value)) }
         case (_, .link) where core:
             let raw = plainText.literal(value)
             if !raw.isEmpty, item!.linkScore < 4 {
@@ -460,19 +460,19 @@ struct FeedAssembler {
                 item!.linkScore = 4
             }
         case (_, .guid) where core:
-            item!.guid = nonEmpty(plainText.literal(value))
+            item!.guid = Self.nonEmpty(plainText.literal(value))
             item!.guidIsPermaLink = frame.attributes?.isPermaLink?.lowercased() != "false"
         case (_, .id) where core || uri.isAtom:
-            item!.atomID = nonEmpty(plainText.literal(value))
+            item!.atomID = Self.nonEmpty(plainText.literal(value))
         case (_, .description) where core || uri == .dc || uri == .media, (_, .summary) where core:
             // media:description only fills in for an item without a summary of its own.
             if item!.summary == nil || core {
-                item!.summary = nonEmpty(textValue(frame, value))
-                item!.summaryMarkup = item!.summary == nil ? nil : htmlValue(frame, value)
+                item!.summary = Self.nonEmpty(textValue(frame, value))
+                item!.summaryMarkup = item!.summary == nil ? nil : Self.htmlValue(frame, value)
             }
         case (.content, .encoded):
-            item!.content = nonEmpty(plainText.fromHTML(value))
-            item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
+            item!.content = Self.nonEmpty(plainText.fromHTML(value))
+            item!.contentMarkup = item!.content == nil ? nil : Self.htmlValue(frame, value)
         case (_, .content) where core:
             if frame.attributes?.src != nil { break }
             if frame.attributes?.mode == "base64" {
@@ -484,20 +484,20 @@ struct FeedAssembler {
                 }
                 let bytes = [UInt8](decoded)[...]
                 let isHTML = frame.attributes?.type?.lowercased().contains("html") ?? false
-                item!.content = nonEmpty(isHTML ? PlainText.fromHTML(bytes) : PlainText.literal(bytes))
+                item!.content = Self.nonEmpty(isHTML ? PlainText.fromHTML(bytes) : PlainText.literal(bytes))
                 // Decoded bytes need not be UTF-8: made a String (bad bytes read as U+FFFD) first.
                 item!.contentMarkup = isHTML && bytes.contains(UInt8(ascii: "<")) ? MarkupText(String(decoding: bytes, as: UTF8.self)) : nil
                 break
             }
-            item!.content = nonEmpty(textValue(frame, value))
-            item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
+            item!.content = Self.nonEmpty(textValue(frame, value))
+            item!.contentMarkup = item!.content == nil ? nil : Self.htmlValue(frame, value)
         case (_, .author) where core, (.dc, .creator):
-            if let who = nonEmpty(plainText.fromHTML(value)) { item!.authors.append(who) }
+            if let who = Self.nonEmpty(plainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, .category) where core:
             var label = frame.attributes?.term ?? frame.attributes?.label ?? plainText.fromHTML(value)
-            if let collapsed = nonEmpty(label.withUTF8 { plainText.literal($0) }) { item!.categories.append(collapsed) }
+            if let collapsed = Self.nonEmpty(label.withUTF8 { plainText.literal($0) }) { item!.categories.append(collapsed) }
         case (.dc, .subject):
-            if let label = nonEmpty(plainText.fromHTML(value)) { item!.categories.append(label) }
+            if let label = Self.nonEmpty(plainText.fromHTML(value)) { item!.categories.append(label) }
         case (_, .pubDate) where core, (_, .published) where core || uri.isAtom, (_, .issued), (_, .created), (.dc, .date):
             let rank: Int
             switch name {
@@ -520,7 +520,7 @@ struct FeedAssembler {
     /// How good a link is as "the" link: RSS <link> 4; Atom alternate (or no rel)
     /// as text/html 3, untyped 2, other type 1.
     private mutating func takeAtomLink(attrs: FeedAttributes?, base: URL?, parent: Role) {
-        guard let href = attrs?.href.flatMap(nonEmpty) else { return }
+        guard let href = attrs?.href.flatMap(Self.nonEmpty) else { return }
         let resolved = resolveURL(href, against: base) ?? href
         let rel = attrs?.rel ?? "alternate"
         if rel == "enclosure" {
@@ -542,13 +542,13 @@ struct FeedAssembler {
 
     /// Atom text constructs follow their type; everything else may hold HTML.
     private func textValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> String {
-        isHTML(frame) ? plainText.fromHTML(value) : plainText.literal(value)
+        Self.isHTML(frame) ? plainText.fromHTML(value) : plainText.literal(value)
     }
 
     /// Whether a text field holds HTML: RSS fields may; Atom's say so by type
     /// (type="xhtml" arrives as child elements, written back as HTML by FieldMarkup);
     /// Media RSS's description is plain unless type="html".
-    private func isHTML(_ frame: Frame) -> Bool {
+    private static func isHTML(_ frame: Frame) -> Bool {
         if frame.hasChildMarkup || frame.escapesText { return true }
         let type = frame.attributes?.type?.lowercased()
         if frame.uriKind == .media { return type == "html" }
@@ -557,8 +557,8 @@ struct FeedAssembler {
     }
 
     /// The field's HTML as sent, for the digest: only when it is HTML and has markup.
-    private func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> MarkupText? {
-        guard isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
+    private static func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> MarkupText? {
+        guard Self.isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
         // Trimmed as bytes and kept as bytes: most items are dropped by the matcher, and
         // only those stored pay for a String (libxml2's text is UTF-8; whole characters are trimmed).
         func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
@@ -584,7 +584,7 @@ struct FeedAssembler {
     }
 
     /// Text from PlainText is already trimmed; attribute values may not be.
-    private func nonEmpty(_ s: String) -> String? {
+    private static func nonEmpty(_ s: String) -> String? {
         let trimmed = s.trimmedASCIIWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -625,9 +625,9 @@ struct FeedAssembler {
                 if warnedDuplicates.insert(key).inserted {
                     warn(line: draft.line, column: 0, "id \"\(key.prefix(80))\" is used by \(count) items; keyed them by link")
                 }
-                id = draft.link ?? stableID(draft)
+                id = draft.link ?? Self.stableID(draft)
             }
-            let key = id ?? draft.link ?? stableID(draft)
+            let key = id ?? draft.link ?? Self.stableID(draft)
             if let warning = future.warning(title: draft.title, id: key, published: draft.published, updated: draft.updated) {
                 warn(line: draft.line, column: 0, warning)
             }
@@ -642,7 +642,7 @@ struct FeedAssembler {
         return feed
     }
 
-    private func stableID(_ draft: ItemDraft) -> String {
+    private static func stableID(_ draft: ItemDraft) -> String {
         let date = (draft.published ?? draft.updated).map { String(Int64($0.timeIntervalSince1970)) } ?? ""
         let body = draft.title ?? draft.summary ?? draft.content ?? ""
         return "fnv1a:" + FNV1a.hex(body + "\u{1F}" + date)

@@ -106,7 +106,7 @@ struct HTMLTextScanner {
     /// At `&`: a reference is decoded; anything else leaves the `&` as text.
     private mutating func reference() {
         if byte(at: i + 1) == 0x23 {
-            if let (scalar, next) = numericReference() {
+            if let (scalar, next) = Self.numericReference(in: input, at: i) {
                 writer.append(scalar: scalar)
                 i = next
                 return
@@ -118,8 +118,10 @@ struct HTMLTextScanner {
         i += 1
     }
 
-    /// `&#123;` or `&#x7B;`; the semicolon may be missing, as libxml2 allows.
-    private func numericReference() -> (Unicode.Scalar, Int)? {
+    /// `&#123;` or `&#x7B;` at `i`; the semicolon may be missing, as libxml2 allows.
+    /// (Static: a method would be handed a copy of the scanner.)
+    private static func numericReference(in input: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        func byte(at index: Int) -> UInt8 { index < input.count ? input[index] : 0 }
         var j = i + 2
         let hex = byte(at: j) | 0x20 == 0x78
         if hex { j += 1 }
