@@ -592,6 +592,7 @@ struct FeedAssembler {
     // MARK: result
 
     /// The feed with every item keyed, deduplicated and its links made absolute.
+    /// Called once, at the end: the drafts move into the items.
     mutating func finish() -> ParsedFeed {
         let feedBase = feed.link.flatMap { URL(string: $0) }.flatMap { $0.scheme == nil ? nil : $0 } ?? documentBase
         // Drafts are changed in place (a copy of the array would copy every draft).
@@ -613,13 +614,17 @@ struct FeedAssembler {
         // How often each repeated id is used; ids used once (nearly all) are hashed once, into `seen`.
         var seen = Set<String>(minimumCapacity: rawItems.count)
         var repeats: [String: Int] = [:]
-        for draft in rawItems {
-            if let id = draft.guid ?? draft.atomID, !seen.insert(id).inserted { repeats[id, default: 1] += 1 }
+        for index in rawItems.indices {
+            if let id = rawItems[index].guid ?? rawItems[index].atomID, !seen.insert(id).inserted { repeats[id, default: 1] += 1 }
         }
         var warnedDuplicates = Set<String>()
         var items: [FeedItem] = []
         items.reserveCapacity(rawItems.count)
-        for draft in rawItems {
+        for index in rawItems.indices {
+            // Moved out (an empty draft left in its place): its Strings go to the
+            // item without a retain here and a release when the drafts are freed.
+            var draft = ItemDraft()
+            swap(&draft, &rawItems[index])
             var id = draft.guid ?? draft.atomID
             if let key = id, !repeats.isEmpty, let count = repeats[key] {
                 if warnedDuplicates.insert(key).inserted {

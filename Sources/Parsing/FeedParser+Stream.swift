@@ -34,7 +34,7 @@ extension FeedParser {
             if head.count >= Self.headSize, !isJSON { try start(isComplete: false) }
         }
 
-        /// Ends the document and returns the feed read from it.
+        /// Ends the document and returns the feed read from it (once: the stream is then spent).
         public func finish() throws(ParseError) -> ParsedFeed {
             if parser == nil {
                 if isJSON || FeedParser.firstSignificantByte(head) == nil {
