@@ -79,7 +79,8 @@ struct HTMLTextScanner {
         let end = input.count
         while i < end {
             if droppedDepth == 0 {
-                i = writer.append(input, from: i, stopAtMarkup: true)
+                // A tag right after a tag ("<p><strong>") needs no text run.
+                if input[i] != 0x3C { i = writer.append(input, from: i, stopAtMarkup: true) }
             } else {
                 i = index(of: 0x3C, from: i) ?? end
             }
