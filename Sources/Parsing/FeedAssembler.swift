@@ -468,11 +468,11 @@ struct FeedAssembler {
             // media:description only fills in for an item without a summary of its own.
             if item!.summary == nil || core {
                 item!.summary = Self.nonEmpty(textValue(frame, value))
-                item!.summaryMarkup = item!.summary == nil ? nil : Self.htmlValue(frame, value)
+                item!.summaryMarkup = item!.summary == nil ? nil : htmlValue(frame, value)
             }
         case (.content, .encoded):
             item!.content = Self.nonEmpty(plainText.fromHTML(value))
-            item!.contentMarkup = item!.content == nil ? nil : Self.htmlValue(frame, value)
+            item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .content) where core:
             if frame.attributes?.src != nil { break }
             if frame.attributes?.mode == "base64" {
@@ -490,7 +490,7 @@ struct FeedAssembler {
                 break
             }
             item!.content = Self.nonEmpty(textValue(frame, value))
-            item!.contentMarkup = item!.content == nil ? nil : Self.htmlValue(frame, value)
+            item!.contentMarkup = item!.content == nil ? nil : htmlValue(frame, value)
         case (_, .author) where core, (.dc, .creator):
             if let who = Self.nonEmpty(plainText.fromHTML(value)) { item!.authors.append(who) }
         case (_, .category) where core:
@@ -557,14 +557,18 @@ struct FeedAssembler {
     }
 
     /// The field's HTML as sent, for the digest: only when it is HTML and has markup.
-    private static func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> MarkupText? {
+    /// `value` is the field's text, `text[from: frame.textStart]`.
+    private mutating func htmlValue(_ frame: Frame, _ value: UnsafeBufferPointer<UInt8>) -> MarkupText? {
         guard Self.isHTML(frame), value.contains(UInt8(ascii: "<")) else { return nil }
         // Trimmed as bytes and kept as bytes: most items are dropped by the matcher, and
         // only those stored pay for a String (libxml2's text is UTF-8; whole characters are trimmed).
         func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
         guard let first = value.firstIndex(where: { !isSpace($0) }),
               let last = value.lastIndex(where: { !isSpace($0) }) else { return nil }
-        return MarkupText(utf8: UnsafeBufferPointer(rebasing: value[first...last]))
+        // Fields do not nest, so a field's text starts the buffer and its bytes can be
+        // shared rather than copied; were it ever not so, they are copied.
+        guard frame.textStart == 0 else { return MarkupText(utf8: UnsafeBufferPointer(rebasing: value[first...last])) }
+        return text.markup(first..<(last + 1))
     }
 
     private mutating func readDate(_ value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Date? {

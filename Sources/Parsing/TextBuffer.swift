@@ -1,24 +1,47 @@
+import FeedModel
+
 /// The text of the open fields, as FeedAssembler collects it from libxml2's
 /// text callbacks (about two million per corpus round, most of them one
 /// character: "&lt;p&gt;" arrives in three).
 ///
-/// The bytes live in one block of raw memory (TextBuffer.Block frees it), so an
+/// The bytes live in a window of one block of raw memory (SharedBytes), so an
 /// append is a capacity test and a copy: no uniqueness check and no call to
 /// memcpy for the one- or two-byte runs most callbacks bring. A field's text is
 /// read in place (`subscript(from:)`), valid until the next append.
 ///
+/// A field's HTML is not copied out for its MarkupText: `markup(_:)` hands its
+/// range over and the window moves past it, so the next fields are written
+/// after it in the same block, until a field needs more room than is left.
+///
 /// A TextBuffer is not copied: FeedAssembler owns the only one (copies would
 /// share the block).
 struct TextBuffer {
-    private var block = Block(capacity: 4096)
-    /// The block's address and size, kept here so that an append reads no class field.
+    private var block = SharedBytes(capacity: 4096)
+    /// The window's address and size, kept here so that an append reads no class field.
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// Blocks double as fields need room, up to this size (bigger only for a
+    /// bigger field): the memory a document's items keep alive stays near the
+    /// size of their HTML.
+    private static let largestBlock = 1 << 20
 
     init() {
         base = block.base
         capacity = block.capacity
+    }
+
+    /// `range` of the text (offsets as in `subscript(from:)`) as a MarkupText
+    /// that shares the block. Everything written so far is left behind: the
+    /// window starts again after it, and offsets taken before no longer hold.
+    mutating func markup(_ range: Range<Int>) -> MarkupText {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "TextBuffer: markup outside the text")
+        let offset = block.base.distance(to: base)
+        let shared = MarkupText(sharing: block, range: (offset + range.lowerBound)..<(offset + range.upperBound))
+        base += count
+        capacity -= count
+        count = 0
+        return shared
     }
 
     @inline(__always)
@@ -93,25 +116,15 @@ struct TextBuffer {
         count = min(count, start)
     }
 
+    /// A new block for the window: the text of the open field moves there; what
+    /// was handed over stays in the old block (freed with the last MarkupText
+    /// that shares it).
     @inline(never)
     private mutating func grow(toHold needed: Int) {
-        let bigger = Block(capacity: Swift.max(needed, capacity * 2))
+        let bigger = SharedBytes(capacity: Swift.max(needed, Swift.min(block.capacity * 2, Self.largestBlock)))
         bigger.base.update(from: base, count: count)
         block = bigger
         base = bigger.base
         capacity = bigger.capacity
-    }
-
-    /// The memory, freed with the last TextBuffer that holds it.
-    final class Block {
-        let base: UnsafeMutablePointer<UInt8>
-        let capacity: Int
-
-        init(capacity: Int) {
-            self.base = .allocate(capacity: capacity)
-            self.capacity = capacity
-        }
-
-        deinit { base.deallocate() }
     }
 }

@@ -48,4 +48,19 @@ import FeedModel
         #expect(other != byString)
         #expect(FeedItem(id: "1", summaryHTML: "<p>caf\u{E9}</p>") == FeedItem(id: "1", summaryHTML: "<p>cafe\u{301}</p>"))
     }
+
+    @Test func sharedBytesAreReadInPlaceWithinTheirRange() {
+        let storage = SharedBytes(capacity: 32)
+        let html = Array("xx<p>Şuşa</p>yy".utf8)
+        storage.base.update(from: html, count: html.count)
+        let shared = MarkupText(sharing: storage, range: 2..<(html.count - 2))
+        #expect(shared.string == "<p>Şuşa</p>")
+        #expect(shared.count == html.count - 4)
+        #expect(shared == MarkupText("<p>Şuşa</p>"))
+        #expect(shared.hashValue == MarkupText("<p>Şuşa</p>").hashValue)
+        // Writing outside its range leaves it as it was.
+        storage.base[0] = 0x41
+        storage.base[html.count - 1] = 0x41
+        #expect(shared.string == "<p>Şuşa</p>")
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Parsing
 import FeedModel
+import TestSupport
 
 /// The parts of the parser that exist for speed must not change what is read:
 /// one push of the whole document against 64 KiB chunks, the name table
@@ -96,5 +97,24 @@ import FeedModel
             }
         }
         #expect(names.string(nil) == "")
+    }
+
+    /// Each field's HTML is handed over from TextBuffer's block, not copied: what
+    /// is written after it, in the same block or a new one, leaves it unchanged.
+    @Test func markupHandedOverSurvivesLaterFieldsAndNewBlocks() {
+        var buffer = TextBuffer()
+        var kept: [(MarkupText, String)] = []
+        var random = SeededRandom(state: 7)
+        for field in 0..<300 {
+            // Lengths from a few bytes to well past the first block, so blocks are replaced.
+            let length = 1 + Int(random.next() % 9000)
+            let html = " <p>\(field)</p>" + String(repeating: "ə", count: length / 2) + " "
+            html.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
+            let text = buffer[from: 0]
+            #expect(text.count == html.utf8.count)
+            kept.append((buffer.markup(1..<(text.count - 1)), String(html.dropFirst().dropLast())))
+            buffer.removeAll(from: 0)
+        }
+        for (markup, html) in kept { #expect(markup.string == html) }
     }
 }
