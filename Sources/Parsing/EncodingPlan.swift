@@ -49,18 +49,32 @@ struct EncodingPlan: Equatable {
         return b.starts(with: [0xEF, 0xBB, 0xBF]) || b.starts(with: [0xFE, 0xFF]) || b.starts(with: [0xFF, 0xFE])
     }
 
-    /// The encoding="..." of the XML declaration, if the document starts with one.
+    /// The encoding="..." of the XML declaration, if the document starts with one
+    /// (after a UTF-8 byte order mark) within its first 256 bytes. Read as bytes:
+    /// every marker is ASCII (the String and Foundation searches this replaced
+    /// cost more than the rest of deciding).
     static func declaredEncoding(_ data: Data) -> String? {
-        var head = Substring(String(decoding: data.prefix(256), as: UTF8.self))
-        if head.first == "\u{FEFF}" { head = head.dropFirst() }
-        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return nil }
-        let declaration = head[..<end.lowerBound]
-        guard let key = declaration.range(of: "encoding") else { return nil }
-        var rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        rest = rest.dropFirst()
-        let value = rest.prefix { $0 != quote }
-        return value.isEmpty ? nil : String(value)
+        data.prefix(256).withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
+            var head = raw.bindMemory(to: UInt8.self)[...]
+            if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+            guard head.starts(with: "<?xml".utf8), let end = firstIndex(of: "?>", in: head) else { return nil }
+            let declaration = head[..<end]
+            guard let key = firstIndex(of: "encoding", in: declaration) else { return nil }
+            var rest = declaration[(key + 8)...].drop { $0 == 0x20 || $0 == 0x3D || $0 == 0x09 }
+            guard let quote = rest.first, quote == 0x22 || quote == 0x27 else { return nil }
+            rest = rest.dropFirst()
+            let value = rest.prefix { $0 != quote }
+            return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+        }
+    }
+
+    /// Where `needle` (ASCII) first occurs in `bytes`.
+    private static func firstIndex(of needle: StaticString, in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard bytes.count >= pattern.count else { return nil }
+        return (bytes.startIndex...(bytes.endIndex - pattern.count)).first { start in
+            bytes[start..<(start + pattern.count)].elementsEqual(pattern)
+        }
     }
 
     static func hasNonASCII(_ data: Data) -> Bool {

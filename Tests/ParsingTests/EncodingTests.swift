@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Parsing
+@testable import Parsing
 import FeedModel
 
 @Suite struct EncodingTests {
@@ -111,6 +111,23 @@ import FeedModel
         try stream.feed(Data("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>t</title><item><title>x".utf8) + Data([0xE2, 0x82]))
         try stream.feed(Data([0x41]) + Data("y</title><link>https://e.example/1</link></item></channel></rss>".utf8))
         #expect(try stream.finish().items.first?.title == "x\u{FFFD}Ay")
+    }
+
+    @Test func theDeclaredEncodingIsReadFromTheXMLDeclarationOnly() {
+        func declared(_ text: String, bom: Bool = false) -> String? {
+            EncodingPlan.declaredEncoding((bom ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(text.utf8))
+        }
+        #expect(declared("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss/>") == "windows-1251")
+        #expect(declared("<?xml version='1.0' encoding = 'KOI8-R' ?><rss/>") == "KOI8-R")
+        #expect(declared("<?xml version=\"1.0\"\tencoding=\t\"ISO-8859-5\"?>", bom: true) == "ISO-8859-5")
+        #expect(declared("<?xml version=\"1.0\"?><rss encoding=\"koi8-r\"/>") == nil)
+        #expect(declared("<?xml version=\"1.0\" encoding=\"\"?>") == nil)
+        #expect(declared("<?xml version=\"1.0\" encoding=utf-8?>") == nil)
+        #expect(declared(" <?xml version=\"1.0\" encoding=\"utf-8\"?>") == nil)
+        #expect(declared("<rss><?xml version=\"1.0\" encoding=\"utf-8\"?>") == nil)
+        // The declaration must end within the first 256 bytes.
+        #expect(declared("<?xml version=\"1.0\"" + String(repeating: " ", count: 250) + " encoding=\"cp1251\"?>") == nil)
+        #expect(declared("<?xml encoding=\"Windows-1251") == nil)
     }
 
     @Test func orderIsBOMThenValidUTF8ThenConfThenHTTPThenDeclaration() throws {
