@@ -283,7 +283,7 @@ struct HTMLTextScanner {
     /// False, and nothing done, for any other end tag.
     @inline(__always)
     private mutating func closeInnermost() -> Bool {
-        guard let last = open.last, closesInnermost(last.name, at: i &+ 2) else { return false }
+        guard let last = open.last, Self.isEndTag(of: last.name, in: input, at: i &+ 2) else { return false }
         i &+= last.name.length &+ 3
         if last.info.kind == .block { writer.space() }
         if last.info.kind == .dropped || last.info.kind == .droppedRawText { droppedDepth -= 1 }
@@ -318,9 +318,11 @@ struct HTMLTextScanner {
     /// `>`: the key's bytes are name bytes, so are their upper-case letters, and
     /// `>` is not one. A byte b matches a lower-case letter l of the key exactly
     /// when b | 0x20 == l (b is l or its upper case); any other key byte, and the
-    /// `>`, only when equal. (Longer names take endTag's own path.)
+    /// `>`, only when equal. (False for longer names and in the last 7 bytes of a
+    /// fragment: endTag reads those its own way.)
+    /// (Static, and internal for the tests that compare it with the name loop.)
     @inline(__always)
-    private func closesInnermost(_ name: HTMLElement.Name, at start: Int) -> Bool {
+    static func isEndTag(of name: HTMLElement.Name, in input: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         let length = name.length
         guard length < 8, start &+ 8 <= input.count, let base = input.baseAddress else { return false }
         let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
@@ -463,7 +465,7 @@ struct HTMLTextScanner {
 
     /// A name's other characters: those of isNameStart, digits and `-`.
     @inline(__always)
-    private static func isNameByte(_ c: UInt8) -> Bool {
+    static func isNameByte(_ c: UInt8) -> Bool {
         isASCIILetter(c) || inSet(c, low: 0x07FF_6000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
     }
 
