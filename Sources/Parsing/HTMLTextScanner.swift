@@ -280,7 +280,8 @@ struct HTMLTextScanner {
 
     /// At `</`: nearly every end tag is "</name>" for the innermost element, read by
     /// one word compared in the main loop (no call, no name loop, no table probe).
-    /// False, and nothing done, for any other end tag.
+    /// False, and nothing done, for any other end tag. (The dispatch's test that a
+    /// name starts after `</` is not needed first: the key starts with a name start.)
     @inline(__always)
     private mutating func closeInnermost() -> Bool {
         guard let last = open.last, Self.isEndTag(of: last.name, in: input, at: i &+ 2) else { return false }
