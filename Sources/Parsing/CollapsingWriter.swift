@@ -126,6 +126,9 @@ struct CollapsingWriter {
                     i += width
                     width = i < end ? Self.spaceWidth(bytes, at: i) : 0
                 } while width > 0
+                // Whitespace between tags ("</p>\n<p>", indentation) is common: its tag
+                // is seen here rather than by one more chunk whose first byte is the mark.
+                if stopAtMarkup && i < end && bytes[i] == 0x3C { return i }
             } else {
                 out[o] = c
                 o += 1

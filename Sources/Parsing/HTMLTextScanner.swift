@@ -94,6 +94,8 @@ struct HTMLTextScanner {
             let next = byte(at: i + 1)
             if Self.isNameStart(next) {
                 startTag()
+            } else if next == 0x2F && closeInnermost() {
+                continue
             } else if next == 0x2F && Self.isNameStart(byte(at: i + 2)) {
                 endTag()
             } else {
@@ -276,6 +278,20 @@ struct HTMLTextScanner {
         }
     }
 
+    /// At `</`: nearly every end tag is "</name>" for the innermost element, read by
+    /// one word compared in the main loop (no call, no name loop, no table probe).
+    /// False, and nothing done, for any other end tag. (The dispatch's test that a
+    /// name starts after `</` is not needed first: the key starts with a name start.)
+    @inline(__always)
+    private mutating func closeInnermost() -> Bool {
+        guard let last = open.last, Self.isEndTag(of: last.name, in: input, at: i &+ 2) else { return false }
+        i &+= last.name.length &+ 3
+        if last.info.kind == .block { writer.space() }
+        if last.info.kind == .dropped || last.info.kind == .droppedRawText { droppedDepth -= 1 }
+        open.removeAll(from: open.count - 1)
+        return true
+    }
+
     @inline(__always)
     private mutating func endTag() {
         let nameStart = i + 2
@@ -295,6 +311,31 @@ struct HTMLTextScanner {
         let info = elements.info(of: name)
         if info.kind == .block { writer.space() }
         close(name, priority: info.endPriority)
+    }
+
+    /// Whether `input[start...]` is `name` (any letter case) followed by `>`, read
+    /// as one word when the name is shorter than 8 bytes and 8 bytes can be read.
+    /// Then the name loop of endTag would read the same name and stop at the same
+    /// `>`: the key's bytes are name bytes, so are their upper-case letters, and
+    /// `>` is not one. A byte b matches a lower-case letter l of the key exactly
+    /// when b | 0x20 == l (b is l or its upper case); any other key byte, and the
+    /// `>`, only when equal. (False for longer names and in the last 7 bytes of a
+    /// fragment: endTag reads those its own way.)
+    /// (Static, and internal for the tests that compare it with the name loop.)
+    @inline(__always)
+    static func isEndTag(of name: HTMLElement.Name, in input: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let length = name.length
+        guard length < 8, start &+ 8 <= input.count, let base = input.baseAddress else { return false }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        // 0x20 on each lower-case letter of the key (its bytes are below 0x80, so
+        // nothing carries from byte to byte; its bytes past `length` are 0).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let letters = ((name.key &+ ones &* 0x1F) & ~(name.key &+ ones &* 0x05) & (ones &* 0x80)) >> 2
+        let shift = UInt64(truncatingIfNeeded: length &* 8)
+        let expected = name.key | (0x3E &<< shift)
+        // The name and its '>' are length + 1 <= 8 bytes.
+        let used = length == 7 ? ~0 : (1 &<< (shift &+ 8)) &- 1
+        return (word | letters) & used == expected
     }
 
     /// An end tag closes its element and every element opened after it, unless
@@ -425,7 +466,7 @@ struct HTMLTextScanner {
 
     /// A name's other characters: those of isNameStart, digits and `-`.
     @inline(__always)
-    private static func isNameByte(_ c: UInt8) -> Bool {
+    static func isNameByte(_ c: UInt8) -> Bool {
         isASCIILetter(c) || inSet(c, low: 0x07FF_6000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
     }
 

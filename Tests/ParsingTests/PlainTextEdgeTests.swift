@@ -64,6 +64,22 @@ import TestSupport
         }
     }
 
+    /// Whitespace that ends at a tag returns there from the byte rules rather
+    /// than through another chunk: the same text, at every offset and at the end.
+    @Test func whitespaceBeforeMarkupAtEveryOffset() {
+        let tails: [(html: String, text: String)] = [("<p>b", "b"), ("<b>b", "b"), ("</i>b", "b"), ("<", "<"), ("<br>", ""),
+                                                     ("&amp;b", "&b"), ("<!-- c -->b", "b"), ("< b", "< b")]
+        for pad in 0..<20 {
+            let text = String(repeating: "a", count: pad)
+            for space in [" ", "\n", "\r\n", "  \t", "\u{A0}", "\u{3000}", " \u{2003} "] {
+                for tail in tails {
+                    let expected = [text, tail.text].filter { !$0.isEmpty }.joined(separator: " ")
+                    #expect(PlainText.fromHTML(Self.bytes(text + space + tail.html)) == expected, "\(pad) \(tail.html)")
+                }
+            }
+        }
+    }
+
     @Test func markupAndReferencesAtTheEndOfTheBuffer() {
         for length in 0..<18 {
             let text = String(repeating: "k", count: length)
