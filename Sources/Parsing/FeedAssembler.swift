@@ -484,6 +484,7 @@ struct FeedAssembler {
                 }
                 let bytes = [UInt8](decoded)[...]
                 let isHTML = frame.attributes?.type?.lowercased().contains("html") ?? false
+                // Not through `plainText`: these bytes are not libxml2's, so nothing says they are UTF-8.
                 item!.content = Self.nonEmpty(isHTML ? PlainText.fromHTML(bytes) : PlainText.literal(bytes))
                 // Decoded bytes need not be UTF-8: made a String (bad bytes read as U+FFFD) first.
                 item!.contentMarkup = isHTML && bytes.contains(UInt8(ascii: "<")) ? MarkupText(String(decoding: bytes, as: UTF8.self)) : nil
@@ -573,11 +574,9 @@ struct FeedAssembler {
 
     private mutating func readDate(_ value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Date? {
         guard !value.isEmpty else { return nil }
-        // The text collapsed as PlainText.literal would, read as bytes: a String only for the warning.
+        // The text collapsed as plainText.literal would, read as bytes: a String only for the warning.
         let zone = options.defaultTimeZone
-        let (date, text) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: value.count) { buffer -> (Date?, String?) in
-            var writer = CollapsingWriter(into: buffer)
-            _ = writer.append(value, from: 0, stopAtMarkup: false)
+        let (date, text) = plainText.collapsing(value) { writer -> (Date?, String?) in
             let collapsed = writer.text
             guard !collapsed.isEmpty else { return (nil, nil) }
             if let date = FeedDateParser.parse(utf8: collapsed, defaultTimeZone: zone) { return (date, nil) }

@@ -38,9 +38,15 @@ final class PlainTextMaker {
     /// space, both ends trimmed.
     func literal(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard !bytes.isEmpty else { return "" }
+        return collapsing(bytes) { $0.string(wellFormed: inputIsWellFormed) }
+    }
+
+    /// `body` given the writer that holds `bytes` collapsed as `literal` collapses
+    /// them, for a caller that reads the bytes without a String (dates).
+    func collapsing<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (CollapsingWriter) -> Result) -> Result {
         var writer = CollapsingWriter(into: room(bytes.count))
         _ = writer.append(bytes, from: 0, stopAtMarkup: false)
-        return writer.string(wellFormed: inputIsWellFormed)
+        return body(writer)
     }
 
     /// At least `capacity` bytes to write into, valid until the next call.
