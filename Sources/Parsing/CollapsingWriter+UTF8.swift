@@ -15,12 +15,9 @@ extension CollapsingWriter {
     /// there to be repaired.
     static func string(_ text: UnsafeBufferPointer<UInt8>) -> String {
         switch check(text) {
-        case .ascii:
-            return String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: text), isKnownASCII: true))
-        case .wellFormed:
-            return String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: text), isKnownASCII: false))
-        case .illFormed:
-            return String(decoding: text, as: UTF8.self)
+        case .ascii: return copied(text, isASCII: true)
+        case .wellFormed: return copied(text, isASCII: false)
+        case .illFormed: return String(decoding: text, as: UTF8.self)
         }
     }
 
@@ -33,7 +30,12 @@ extension CollapsingWriter {
     /// the scanner and writer add (decoded references, spaces) is whole characters.
     static func string(wellFormed text: UnsafeBufferPointer<UInt8>) -> String {
         assert(check(text) != .illFormed, "text taken as well-formed UTF-8 is not")
-        return String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: text), isKnownASCII: isASCII(text)))
+        return copied(text, isASCII: isASCII(text))
+    }
+
+    /// Well-formed UTF-8 copied into a String with no check by the standard library.
+    private static func copied(_ text: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: text), isKnownASCII: isASCII))
     }
 
     /// Whether every byte is below 0x80, read sixteen bytes (two words) at a time.

@@ -240,7 +240,7 @@ struct CollapsingWriter {
 
     /// The text written so far, without a trailing space. `wellFormed`: the
     /// caller knows the bytes read were well-formed UTF-8 (see string(wellFormed:)).
-    func string(wellFormed: Bool = false) -> String {
+    func string(wellFormed: Bool) -> String {
         wellFormed ? Self.string(wellFormed: text) : Self.string(text)
     }
 }
