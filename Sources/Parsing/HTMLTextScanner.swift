@@ -198,7 +198,8 @@ struct HTMLTextScanner {
 
     // MARK: markup
 
-    /// At `<`: a tag, comment, declaration or processing instruction, or a bare `<`.
+    /// At a `<` that starts no tag (run() reads tags itself): a comment, a
+    /// declaration or processing instruction, `</` without a name, or a bare `<`.
     @inline(never)
     private mutating func markup() {
         let next = byte(at: i + 1)
@@ -213,14 +214,8 @@ struct HTMLTextScanner {
             }
         } else if next == 0x3F {  // <?
             skip(past: 0x3E, from: i + 2)
-        } else if next == 0x2F {  // </
-            if Self.isNameStart(byte(at: i + 2)) {
-                endTag()
-            } else {
-                i += 2
-            }
-        } else if Self.isNameStart(next) {
-            startTag()
+        } else if next == 0x2F {  // </ without a name: dropped
+            i += 2
         } else {
             if droppedDepth == 0 { writer.append(0x3C) }
             i += 1
