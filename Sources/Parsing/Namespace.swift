@@ -12,9 +12,8 @@ enum Namespace {
     static let xml = "http://www.w3.org/XML/1998/namespace"
 
     static func isAtom(_ uri: String) -> Bool { uri == atom10 || uri == atom03 }
-    /// Media RSS as some feeds declare it.
+    /// Media RSS as some feeds declare it (NamespaceKind reads both as .media).
     static let mediaWithoutSlash = "http://search.yahoo.com/mrss"
-    static func isMedia(_ uri: String) -> Bool { uri == media || uri == mediaWithoutSlash }
 
     /// RSS 0.9x/2.0 elements carry no namespace, except in the odd feed that
     /// declares one of the historical RSS 2.0 URIs as default.
